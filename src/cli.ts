@@ -1,0 +1,52 @@
+import { ConfigError, createLogger, loadConfig, migrate } from './platform/index.ts';
+import { migrationSources, openConfiguredDatabase, startGuichet } from './main.ts';
+
+const USAGE = `guichet — le guichet unique de la protection sociale
+
+Usage : guichet <commande> [options]
+
+  start              démarre tout (serveur web, API, travaux de fond, fournisseur d'identité)
+  migrate            applique les migrations de la base
+  help               affiche cette aide
+`;
+
+type Command = (args: string[]) => Promise<void>;
+
+const commands: Record<string, Command> = {
+  start: async () => {
+    await startGuichet(loadConfig());
+  },
+  migrate: async () => {
+    const config = loadConfig();
+    const db = await openConfiguredDatabase(config);
+    try {
+      const applied = await migrate(db, migrationSources());
+      for (const { module, name } of applied) process.stdout.write(`appliquée : ${module}/${name}\n`);
+      process.stdout.write(applied.length ? `${applied.length} migration(s) appliquée(s)\n` : 'base à jour\n');
+    } finally {
+      await db.close();
+    }
+  },
+  help: async () => {
+    process.stdout.write(USAGE);
+  },
+};
+
+const main = async () => {
+  const [name = 'help', ...rest] = process.argv.slice(2);
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`Commande inconnue : ${name}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  await command(rest);
+};
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || (error instanceof Error && error.name === 'DataDirLockedError')) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    createLogger({ LOG_LEVEL: 'error' }).error({ err: error }, 'échec');
+  }
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+import type { GuichetModule } from './platform/index.ts';
+import { platformModule } from './platform/index.ts';
+
+/** Every module of Guichet, in migration order. Adding a module is one line here. */
+export const MODULES: GuichetModule[] = [platformModule];

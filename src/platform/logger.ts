@@ -1,0 +1,23 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.ts';
+
+export type { Logger };
+
+/** Structured JSON logs; personal data (NIR, names, tokens, cookies) never reaches them. */
+export const createLogger = (config: Pick<Config, 'LOG_LEVEL'>): Logger =>
+  pino({
+    level: config.LOG_LEVEL,
+    redact: {
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+        '*.nir',
+        '*.password',
+        '*.token',
+        '*.secret',
+      ],
+      censor: '[masqué]',
+    },
+  });
