@@ -87,7 +87,7 @@ const pgTestDb = async (sources: MigrationSource[]): Promise<Db> => {
 /** A fresh, migrated database for one test file. Close it in `after()`. */
 export const testDb = async (sources: MigrationSource[]): Promise<Db> => {
   if (testDatabaseKind() === 'pg') return pgTestDb(sources);
-  return openPglite({ loadDataDir: new Blob([await pgliteSnapshot(sources)]) });
+  return openPglite({ loadDataDir: new Blob([new Uint8Array(await pgliteSnapshot(sources))]) });
 };
 
 /** The configuration tests run with: defaults, silent logs, nothing seeded, no background workers. */
