@@ -25,6 +25,7 @@ export type OidcLogin = { kind: LoginKind; issuer: string; subject: string; clai
 export type ResolveAccount = (login: OidcLogin) => Promise<SessionUser | null>;
 
 declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyRequest {
     /** The logged-in user, or null. Set by the session hook before any route runs. */
     user: SessionUser | null;
