@@ -1,4 +1,13 @@
-import { ConfigError, createLogger, loadConfig, migrate } from './platform/index.ts';
+import {
+  ConfigError,
+  createJobRegistry,
+  createLogger,
+  createWorker,
+  installJobRegistry,
+  loadConfig,
+  migrate,
+} from './platform/index.ts';
+import { MODULES } from './modules.ts';
 import { migrationSources, openConfiguredDatabase, startGuichet } from './main.ts';
 
 const USAGE = `guichet — le guichet unique de la protection sociale
@@ -7,6 +16,7 @@ Usage : guichet <commande> [options]
 
   start              démarre tout (serveur web, API, travaux de fond, fournisseur d'identité)
   migrate            applique les migrations de la base
+  worker             exécute les travaux de fond seul (avec DATABASE_URL, à côté de « start » et WORKERS=false)
   help               affiche cette aide
 `;
 
@@ -23,6 +33,25 @@ const commands: Record<string, Command> = {
       const applied = await migrate(db, migrationSources());
       for (const { module, name } of applied) process.stdout.write(`appliquée : ${module}/${name}\n`);
       process.stdout.write(applied.length ? `${applied.length} migration(s) appliquée(s)\n` : 'base à jour\n');
+    } finally {
+      await db.close();
+    }
+  },
+  worker: async () => {
+    const config = loadConfig();
+    const logger = createLogger(config);
+    const db = await openConfiguredDatabase(config);
+    try {
+      await migrate(db, migrationSources());
+      const registry = installJobRegistry(createJobRegistry(MODULES));
+      const worker = createWorker({ db, logger, registry, concurrency: config.WORKER_CONCURRENCY });
+      worker.start();
+      const signal = await new Promise<string>((resolve) => {
+        process.once('SIGINT', () => resolve('SIGINT'));
+        process.once('SIGTERM', () => resolve('SIGTERM'));
+      });
+      logger.info({ signal }, 'arrêt en cours');
+      await worker.stop();
     } finally {
       await db.close();
     }

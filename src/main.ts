@@ -1,15 +1,22 @@
 import path from 'node:path';
 import {
   createHttpApp,
+  createJobRegistry,
   createLogger,
+  createWorker,
+  installJobRegistry,
   migrate,
+  mountAuth,
   mountHealth,
   openDatabase,
   type Config,
   type Db,
   type HttpApp,
   type Logger,
+  type ResolveAccount,
+  type Worker,
 } from './platform/index.ts';
+import { resolveAccount as resolvePeopleAccount } from './people/index.ts';
 import { MODULES } from './modules.ts';
 
 export type Guichet = {
@@ -17,7 +24,9 @@ export type Guichet = {
   db: Db;
   config: Config;
   logger: Logger;
-  /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
+  /** The in-process job workers; started after listen when WORKERS is true. */
+  workers: Worker;
+  /** Stops accepting requests, lets in-flight ones (and running jobs) finish, then closes the database. */
   stop: () => Promise<void>;
 };
 
@@ -25,11 +34,30 @@ export const migrationSources = () =>
   MODULES.filter((module) => module.migrations).map((module) => ({ module: module.name, dir: module.migrations! }));
 
 /** Builds the whole application on an open database (migrated here); does not listen. */
-export const buildGuichet = async ({ config, db, logger }: { config: Config; db: Db; logger: Logger }): Promise<Guichet> => {
+export const buildGuichet = async ({
+  config,
+  db,
+  logger,
+  resolveAccount = (login) => resolvePeopleAccount(db, login),
+}: {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  /** Who an OIDC login is; the people module's by default (tests may pass their own). */
+  resolveAccount?: ResolveAccount;
+}): Promise<Guichet> => {
   await migrate(db, migrationSources());
+  const workers = createWorker({
+    db,
+    logger,
+    registry: installJobRegistry(createJobRegistry(MODULES)),
+    concurrency: config.WORKER_CONCURRENCY,
+  });
   let isStopping = false;
   const app = await createHttpApp({ config, logger: config.LOG_LEVEL === 'silent' ? false : logger });
   mountHealth(app, { db, isStopping: () => isStopping });
+  // Sessions before any module's routes: the hook sets request.user for all of them.
+  await mountAuth(app, { db, config, resolveAccount });
   const context = { db, config, logger };
   await app.register(async (scoped) => {
     for (const module of MODULES) await module.routes?.(scoped as HttpApp, context);
@@ -40,9 +68,11 @@ export const buildGuichet = async ({ config, db, logger }: { config: Config; db:
     db,
     config,
     logger,
+    workers,
     stop: async () => {
       isStopping = true;
-      await app.close();
+      // Running jobs finish within their grace period, or go back to the queue, before the database closes.
+      await Promise.all([app.close(), workers.stop()]);
       await db.close();
     },
   };
@@ -66,6 +96,7 @@ export const startGuichet = async (config: Config) => {
     throw error;
   });
   await guichet.app.listen({ port: config.PORT, host: config.HOST });
+  if (config.WORKERS) guichet.workers.start();
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   process.stdout.write(`\n  Guichet est prêt en ${seconds} s : ${config.publicUrl}\n\n`);
 

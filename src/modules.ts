@@ -1,5 +1,7 @@
 import type { GuichetModule } from './platform/index.ts';
 import { platformModule } from './platform/index.ts';
+import { peopleModule } from './people/index.ts';
+import { idpModule } from './idp/index.ts';
 
 /** Every module of Guichet, in migration order. Adding a module is one line here. */
-export const MODULES: GuichetModule[] = [platformModule];
+export const MODULES: GuichetModule[] = [platformModule, peopleModule, idpModule];

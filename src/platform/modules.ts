@@ -1,6 +1,8 @@
 import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
+import type { EventSubscribers } from './events/event.ts';
 import type { HttpApp } from './http/app.ts';
+import type { JobHandler } from './jobs/job.ts';
 import type { Logger } from './logger.ts';
 
 /** What a module's routes, jobs and seeds are given by the composition root. */
@@ -16,4 +18,8 @@ export type GuichetModule = {
   /** Folder of `NNNN-verb-noun.sql` migrations for the module's own schema. */
   migrations?: string;
   routes?: (app: HttpApp, context: ModuleContext) => Promise<void> | void;
+  /** Job handlers by job type (`<module>.<verb-noun>`), enqueued with `enqueueJob`. */
+  jobs?: Record<string, JobHandler>;
+  /** `{ [eventType]: { [subscriberName]: handler } }`: each runs as its own job per event. */
+  subscribers?: EventSubscribers;
 };

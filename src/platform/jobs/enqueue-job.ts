@@ -1,0 +1,38 @@
+import type { Sql } from '../db/index.ts';
+import { wakeWorkers } from './wake.ts';
+
+export type EnqueueJobInput = {
+  type: string;
+  payload?: unknown;
+  /** Not before this time (ISO string or Date); now by default. */
+  runAt?: string | Date;
+  /** Runs before the job is dead; 10 by default. */
+  maxAttempts?: number;
+  /** A second job with the same key is not created: its id is returned instead. */
+  idempotencyKey?: string;
+};
+
+/**
+ * Adds a job in the caller's transaction: it exists only if that transaction commits.
+ * Returns the job's id (the existing one when the idempotency key was already used).
+ */
+export const enqueueJob = async (
+  tx: Sql,
+  { type, payload = {}, runAt, maxAttempts = 10, idempotencyKey }: EnqueueJobInput,
+) => {
+  const [inserted] = await tx.query<{ id: number }>(
+    `insert into platform.jobs (type, payload, run_at, max_attempts, idempotency_key)
+     values ($1, $2::jsonb, coalesce($3::timestamptz, now()), $4, $5)
+     on conflict (idempotency_key) do nothing
+     returning id`,
+    [type, JSON.stringify(payload), runAt ? new Date(runAt).toISOString() : null, maxAttempts, idempotencyKey ?? null],
+  );
+  // The worker's claim waits for this transaction on PGlite; on a server it may miss the job and
+  // find it a moment later (see worker.ts).
+  wakeWorkers();
+  if (inserted) return inserted.id;
+  const [existing] = await tx.query<{ id: number }>('select id from platform.jobs where idempotency_key = $1', [
+    idempotencyKey,
+  ]);
+  return existing!.id;
+};
