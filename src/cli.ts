@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import {
   ConfigError,
   createJobRegistry,
@@ -9,13 +10,17 @@ import {
 } from './platform/index.ts';
 import { MODULES } from './modules.ts';
 import { migrationSources, openConfiguredDatabase, startGuichet } from './main.ts';
+import { seedDemo } from './seed.ts';
 
 const USAGE = `guichet — le guichet unique de la protection sociale
 
 Usage : guichet <commande> [options]
 
   start              démarre tout (serveur web, API, travaux de fond, fournisseur d'identité)
+                     (--dev : interface web avec rechargement à chaud)
   migrate            applique les migrations de la base
+  seed               charge la population de démonstration si elle ne l'est pas
+                     (--households N, --seed S ; par défaut SEED_HOUSEHOLDS et SEED)
   worker             exécute les travaux de fond seul (avec DATABASE_URL, à côté de « start » et WORKERS=false)
   help               affiche cette aide
 `;
@@ -23,8 +28,9 @@ Usage : guichet <commande> [options]
 type Command = (args: string[]) => Promise<void>;
 
 const commands: Record<string, Command> = {
-  start: async () => {
-    await startGuichet(loadConfig());
+  start: async (args) => {
+    // --dev: the web front end through Vite's dev server, with hot reload.
+    await startGuichet(loadConfig(), { dev: args.includes('--dev') });
   },
   migrate: async () => {
     const config = loadConfig();
@@ -52,6 +58,26 @@ const commands: Record<string, Command> = {
       });
       logger.info({ signal }, 'arrêt en cours');
       await worker.stop();
+    } finally {
+      await db.close();
+    }
+  },
+  seed: async (args) => {
+    const config = loadConfig();
+    const { values } = parseArgs({ args, options: { households: { type: 'string' }, seed: { type: 'string' } } });
+    const households = values.households === undefined ? config.SEED_HOUSEHOLDS : Number(values.households);
+    const seed = values.seed === undefined ? config.SEED : Number(values.seed);
+    if (!Number.isInteger(households) || households < 0) throw new ConfigError('--households', 'un nombre entier positif est attendu');
+    if (!Number.isInteger(seed)) throw new ConfigError('--seed', 'un nombre entier est attendu');
+    const db = await openConfiguredDatabase(config);
+    try {
+      await migrate(db, migrationSources());
+      const result = await seedDemo(db, { households, seed });
+      process.stdout.write(
+        result.isSeeded
+          ? `${households} foyers de démonstration chargés (graine ${seed}), ${result.identities} identifiants de connexion, en ${(result.milliseconds / 1000).toFixed(1)} s\n`
+          : 'les données de démonstration sont déjà chargées : rien à faire\n',
+      );
     } finally {
       await db.close();
     }

@@ -6,18 +6,22 @@ import {
   createWorker,
   installJobRegistry,
   migrate,
+  ensureWebBuilt,
   mountAuth,
   mountHealth,
+  mountWeb,
   openDatabase,
   type Config,
   type Db,
   type HttpApp,
   type Logger,
   type ResolveAccount,
+  type WebMode,
   type Worker,
 } from './platform/index.ts';
 import { resolveAccount as resolvePeopleAccount } from './people/index.ts';
 import { MODULES } from './modules.ts';
+import { isDemoSeeded, seedDemo } from './seed.ts';
 
 export type Guichet = {
   app: HttpApp;
@@ -39,12 +43,15 @@ export const buildGuichet = async ({
   db,
   logger,
   resolveAccount = (login) => resolvePeopleAccount(db, login),
+  web,
 }: {
   config: Config;
   db: Db;
   logger: Logger;
   /** Who an OIDC login is; the people module's by default (tests may pass their own). */
   resolveAccount?: ResolveAccount;
+  /** Serve the web front end: the built app ('dist') or Vite's dev server ('dev'); none by default (API tests). */
+  web?: WebMode;
 }): Promise<Guichet> => {
   await migrate(db, migrationSources());
   const workers = createWorker({
@@ -62,6 +69,8 @@ export const buildGuichet = async ({
   await app.register(async (scoped) => {
     for (const module of MODULES) await module.routes?.(scoped as HttpApp, context);
   });
+  // After every API route: page addresses fall back to the app, never shadow the API.
+  if (web) await mountWeb(app, { mode: web });
   await app.ready();
   return {
     app,
@@ -87,14 +96,23 @@ export const openConfiguredDatabase = (config: Config) =>
   });
 
 /** `guichet start`: everything in one process, listening on PORT, stopped cleanly by Ctrl-C. */
-export const startGuichet = async (config: Config) => {
+export const startGuichet = async (config: Config, { dev = false }: { dev?: boolean } = {}) => {
   const startedAt = performance.now();
+  // A fresh clone has no web/dist: build it (or rebuild a stale one) before serving.
+  if (!dev) await ensureWebBuilt();
   const logger = createLogger(config);
   const db = await openConfiguredDatabase(config);
-  const guichet = await buildGuichet({ config, db, logger }).catch(async (error) => {
+  const guichet = await buildGuichet({ config, db, logger, web: dev ? 'dev' : 'dist' }).catch(async (error) => {
     await db.close();
     throw error;
   });
+  if (config.SEED_ON_FIRST_START && !(await isDemoSeeded(db))) {
+    process.stdout.write(`  Premier démarrage : chargement des données de démonstration (${config.SEED_HOUSEHOLDS} foyers)…\n`);
+    await seedDemo(db, { households: config.SEED_HOUSEHOLDS, seed: config.SEED }).catch(async (error) => {
+      await guichet.stop();
+      throw error;
+    });
+  }
   await guichet.app.listen({ port: config.PORT, host: config.HOST });
   if (config.WORKERS) guichet.workers.start();
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);

@@ -56,7 +56,7 @@ const layout = ({ title, main }: { title: string; main: string }) => `<!DOCTYPE 
 <header>
 <div class="inner">
 <p class="brand">Fournisseur d'identité de démonstration <span class="badge">démo</span></p>
-<p class="tagline">(simule FranceConnect / ProConnect) : FranceConnect pour les particuliers, ProConnect pour les agents.</p>
+<p class="tagline">Simule FranceConnect pour les particuliers et ProConnect pour les agents.</p>
 </div>
 </header>
 <main id="contenu" tabindex="-1">

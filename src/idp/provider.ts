@@ -128,7 +128,8 @@ export const createIdpProvider = async ({ db, config, secret }: { db: Db; config
     },
   };
   const provider = new Provider(`${config.publicUrl}/idp`, configuration);
-  // Behind a reverse proxy, X-Forwarded-Proto says whether cookies must be Secure.
-  provider.proxy = config.TRUST_PROXY;
+  // The /idp route sets Host and X-Forwarded-Proto from PUBLIC_URL (see routes.ts), so the
+  // provider's URLs and Secure cookies follow the public address, behind a proxy or not.
+  provider.proxy = true;
   return provider;
 };

@@ -37,6 +37,7 @@ const htmlReply = (reply: FastifyReply, status: number, html: string) =>
 /** The provider's own routes, handed the raw request (Koa) with the `/idp` prefix removed. */
 const mountProvider = async (app: HttpApp, provider: Provider, config: Config) => {
   const callback = provider.callback();
+  const publicUrl = new URL(config.publicUrl);
   await app.register(async (scoped) => {
     // oidc-provider reads request bodies itself: Fastify must leave the stream untouched.
     scoped.removeAllContentTypeParsers();
@@ -59,6 +60,11 @@ const mountProvider = async (app: HttpApp, provider: Provider, config: Config) =
         const raw = request.raw as IncomingMessage & { originalUrl?: string };
         raw.originalUrl = raw.url;
         raw.url = raw.url!.slice('/idp'.length) || '/';
+        // The provider builds its endpoint URLs and cookie security from the request: make it see
+        // PUBLIC_URL, whatever Host or proxy headers arrived (`provider.proxy` reads these two).
+        delete raw.headers['x-forwarded-host'];
+        raw.headers.host = publicUrl.host;
+        raw.headers['x-forwarded-proto'] = publicUrl.protocol.slice(0, -1);
         reply.raw.setHeader('x-request-id', request.id);
         callback(raw, reply.raw);
       },

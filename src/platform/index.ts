@@ -9,6 +9,7 @@ export { migrate, type MigrationSource } from './db/migrate.ts';
 export { createHttpApp, requestLang, type HttpApp, type Lang } from './http/app.ts';
 export { AppError, bilingual, forbidden, notFound, unauthenticated, type Messages } from './http/errors.ts';
 export { mountHealth } from './http/health.ts';
+export { ensureWebBuilt, isWebBuildStale, mountWeb, type WebMode } from './http/web.ts';
 export { createLogger, type Logger } from './logger.ts';
 export type { GuichetModule, ModuleContext } from './modules.ts';
 export { publishEvent, type PublishEventInput } from './events/publish-event.ts';

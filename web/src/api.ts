@@ -20,64 +20,80 @@ export type Session = {
   expiresAt?: string;
 };
 
+export type Sex = 'F' | 'M';
+
 export type Address = {
-  line1?: string;
-  line2?: string;
-  postalCode?: string;
-  city?: string;
-  country?: string;
+  label: string;
+  postcode: string;
+  communeCode: string;
+  communeName: string;
+  lat: number | null;
+  lon: number | null;
 };
 
 export type Person = {
   id: string;
-  firstName?: string;
-  givenNames?: string;
-  lastName?: string;
-  familyName?: string;
-  birthName?: string;
-  birthDate?: string;
-  sex?: string;
-  /** The NIR as the server sends it: ideally already masked; masked again here if not. */
-  nir?: string;
-  nirMasked?: string;
-  address?: Address | string | null;
-  email?: string | null;
-  phone?: string | null;
+  /** The NIR as the server sends it; shown partly masked (`maskedNir`). */
+  nir: string | null;
+  givenNames: string;
+  familyName: string;
+  usageName: string | null;
+  birthDate: string;
+  birthPlace?: string;
+  birthCountry?: string;
+  sex: Sex;
+  email: string | null;
+  phone: string | null;
+  address: Address | null;
 };
 
-export type HouseholdMember = Person & {
-  /** The person's place in the household: parent, conjoint, enfant… (shown in plain words). */
-  role: string;
-  personId?: string;
+type Member<Role extends string> = {
+  role: Role;
+  id: string;
+  givenNames: string;
+  familyName: string;
+  usageName: string | null;
+  birthDate: string;
+  sex: Sex;
 };
 
-export type Household = { id: string; members: HouseholdMember[] };
+/** The OpenFisca entities a person belongs to: famille (CAF), foyer fiscal (tax), ménage (home). */
+export type PersonFile = {
+  person: Person;
+  famille: { id: string; members: Member<'parents' | 'enfants'>[] } | null;
+  foyerFiscal: { id: string; members: Member<'declarants' | 'personnes_a_charge'>[] } | null;
+  menage: { id: string; members: Member<'personne_de_reference' | 'conjoint' | 'enfants' | 'autres'>[] } | null;
+};
 
-export type Me = { person: Person | null; household: Household | null };
+export type PersonSummary = {
+  id: string;
+  nir: string | null;
+  givenNames: string;
+  familyName: string;
+  usageName: string | null;
+  birthDate: string;
+  sex: Sex;
+  communeName: string | null;
+};
 
-export type PersonSummary = Person & { city?: string };
+export type PersonSearch = { items: PersonSummary[]; page: number; pageSize: number; total: number; matchedBy: 'nir' | 'name' };
 
-export type PersonSearch = { persons: PersonSummary[]; total?: number };
-
-export type PersonRecord = { person: Person; household: Household | null };
-
-export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'dead';
+export const JOB_STATUSES = ['queued', 'running', 'done', 'dead'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export type Job = {
-  id: string;
-  kind?: string;
-  name?: string;
-  queue?: string;
-  status: JobStatus | string;
-  attempts?: number;
-  maxAttempts?: number;
-  lastError?: string | null;
-  runAt?: string | null;
-  createdAt?: string;
-  updatedAt?: string;
+  id: number;
+  type: string;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  runAt: string;
+  lastError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
 };
 
-export type JobList = { jobs: Job[]; counts?: Partial<Record<string, number>> };
+export type JobList = { jobs: Job[]; counts: Record<JobStatus, number> };
 
 /** An API error as the server writes it: `{ code, message, messages: { fr, en }, field?, issues? }`. */
 export type ApiErrorBody = {
@@ -99,9 +115,11 @@ export class ApiError extends Error {
 
   /** The message for one form field, if the server named it. */
   fieldMessage(field: string, lang: 'fr' | 'en'): string | undefined {
-    const issue = this.body.issues?.find((candidate) => candidate.field === field);
+    // Query and path fields come as `querystring.q`, `params.id`; body fields as their own path.
+    const matches = (candidate: string | undefined) => candidate === field || candidate?.endsWith(`.${field}`);
+    const issue = this.body.issues?.find((candidate) => matches(candidate.field));
     if (issue) return issue.messages[lang];
-    return this.body.field === field ? this.body.messages[lang] : undefined;
+    return matches(this.body.field) ? this.body.messages[lang] : undefined;
   }
 }
 
@@ -173,35 +191,67 @@ const safeJson = (text: string): unknown => {
 export const api = {
   session: (signal?: AbortSignal) => apiFetch<Session>('/api/v1/session', { signal }),
   logout: () => apiFetch<{ redirectTo: string }>('/api/v1/session/logout', { method: 'POST' }),
-  me: (signal?: AbortSignal) => apiFetch<Me>('/api/v1/me', { signal }),
+  me: (signal?: AbortSignal) => apiFetch<PersonFile>('/api/v1/me', { signal }),
   searchPersons: (q: string, signal?: AbortSignal) =>
     apiFetch<PersonSearch>(`/api/v1/agent/persons?q=${encodeURIComponent(q)}`, { signal }),
-  person: (id: string, signal?: AbortSignal) => apiFetch<PersonRecord>(`/api/v1/agent/persons/${encodeURIComponent(id)}`, { signal }),
-  jobs: (status: string | undefined, signal?: AbortSignal) =>
-    apiFetch<JobList>(`/api/v1/admin/jobs${status ? `?status=${encodeURIComponent(status)}` : ''}`, { signal }),
-  retryJob: (id: string) => apiFetch<unknown>(`/api/v1/admin/jobs/${encodeURIComponent(id)}/retry`, { method: 'POST' }),
+  person: (id: string, signal?: AbortSignal) => apiFetch<PersonFile>(`/api/v1/agent/persons/${encodeURIComponent(id)}`, { signal }),
+  jobs: (status: JobStatus | undefined, signal?: AbortSignal) =>
+    apiFetch<JobList>(`/api/v1/admin/jobs${status ? `?status=${status}` : ''}`, { signal }),
+  retryJob: (id: number) => apiFetch<Job>(`/api/v1/admin/jobs/${id}/retry`, { method: 'POST' }),
 };
 
 // --- Display helpers for the shapes above (kept here so a shape change is one edit). ---
 
-export const personName = (person: Person) => {
-  const first = person.firstName ?? person.givenNames ?? '';
-  const last = person.lastName ?? person.familyName ?? person.birthName ?? '';
-  return `${first} ${last.toUpperCase()}`.trim();
+type Named = { givenNames: string; familyName: string; usageName: string | null };
+
+/** « Camille MARTIN », or « Camille DURAND (née MARTIN) » style with the usage name first. */
+export const personName = ({ givenNames, familyName, usageName }: Named) => {
+  const first = givenNames.split(/\s+/)[0] ?? givenNames;
+  return usageName && usageName !== familyName
+    ? `${first} ${usageName.toUpperCase()} (${familyName.toUpperCase()})`
+    : `${first} ${familyName.toUpperCase()}`;
 };
 
 /** Keeps sex, year and month of birth and the key; hides the place and order of birth. */
-export const maskedNir = (person: Person): string | undefined => {
-  if (person.nirMasked) return person.nirMasked;
-  const digits = person.nir?.replace(/\s+/g, '');
+export const maskedNir = (nir: string | null): string | undefined => {
+  const digits = nir?.replace(/\s+/g, '');
   if (!digits) return undefined;
-  if (!/^[0-9AB]{15}$/i.test(digits)) return person.nir;
+  if (!/^[0-9][0-9AB]{14}$/i.test(digits)) return digits.includes('•') || digits.includes('*') ? nir! : undefined;
   return `${digits[0]} ${digits.slice(1, 3)} ${digits.slice(3, 5)} •• ••• ••• ${digits.slice(13, 15)}`;
 };
 
-export const addressLines = (address: Person['address']): string[] => {
-  if (!address) return [];
-  if (typeof address === 'string') return [address];
-  const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
-  return [address.line1, address.line2, cityLine].filter((line): line is string => Boolean(line));
+export const addressLines = (address: Address | null): string[] =>
+  address ? [address.label] : [];
+
+/** Where someone stands in the household, in words a person uses (see i18n `role.*`). */
+export type HouseholdRole = 'parent' | 'conjoint' | 'enfant_a_charge' | 'enfant' | 'personne_de_reference' | 'autre';
+
+export type HouseholdMember = Named & { id: string; birthDate: string; role: HouseholdRole };
+
+/**
+ * The people living with the person (the ménage), or their CAF family when no ménage is known,
+ * each with one plain role: a dependent child of the family is « enfant à charge », adults of a
+ * family with children are parents, a partner without children is « conjoint ».
+ */
+export const householdMembers = ({ famille, menage }: PersonFile): HouseholdMember[] => {
+  const familleRole = new Map(famille?.members.map((member) => [member.id, member.role]));
+  const hasChildren = famille?.members.some((member) => member.role === 'enfants') ?? false;
+  const people = menage?.members ?? famille?.members ?? [];
+  return people.map((member) => {
+    const inFamille = familleRole.get(member.id);
+    const menageRole = menage?.members.find((candidate) => candidate.id === member.id)?.role;
+    const role: HouseholdRole =
+      inFamille === 'enfants'
+        ? 'enfant_a_charge'
+        : inFamille === 'parents' && hasChildren
+          ? 'parent'
+          : menageRole === 'conjoint'
+            ? 'conjoint'
+            : menageRole === 'enfants'
+              ? 'enfant'
+              : menageRole === 'personne_de_reference' || inFamille === 'parents'
+                ? 'personne_de_reference'
+                : 'autre';
+    return { id: member.id, givenNames: member.givenNames, familyName: member.familyName, usageName: member.usageName, birthDate: member.birthDate, role };
+  });
 };

@@ -69,9 +69,10 @@ export const findSession = async (db: Sql, config: SessionConfig, token: string)
   const tokenHash = hashToken(token);
   const [row] = await db.query<SessionRow>(
     `select token_hash, kind, user_data, csrf_token, id_token, expires_at,
-            expires_at > now() as is_valid, last_seen_at < now() - interval '1 minute' as needs_touch
+            expires_at > now() and created_at + make_interval(hours => $2::int) > now() as is_valid,
+            last_seen_at < now() - interval '1 minute' as needs_touch
        from platform.sessions where token_hash = $1`,
-    [tokenHash],
+    [tokenHash, config.SESSION_MAX_HOURS],
   );
   if (!row) return null;
   if (!row.is_valid) {

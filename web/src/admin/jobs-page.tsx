@@ -1,5 +1,5 @@
 // Background jobs for admins: counts by state, a filter (kept in `?statut=`), the list, and a
-// retry for jobs that failed or were given up (dead letters).
+// retry for jobs given up after their last attempt (dead letters).
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
@@ -7,22 +7,20 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, type Job, type JobStatus } from '../api.ts';
+import { api, JOB_STATUSES, type Job, type JobStatus } from '../api.ts';
 import { ApiErrorAlert } from '../components/api-error-alert.tsx';
 import { Loading } from '../components/loading.tsx';
 import { Page } from '../components/page.tsx';
 import { useApi } from '../components/use-api.ts';
-import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import { useI18n } from '../i18n/index.tsx';
 
-const STATUSES: JobStatus[] = ['pending', 'running', 'failed', 'dead', 'done'];
-const SEVERITY: Record<JobStatus, 'info' | 'new' | 'success' | 'warning' | 'error'> = {
-  pending: 'info',
+const SEVERITY: Record<JobStatus, 'info' | 'new' | 'success' | 'error'> = {
+  queued: 'info',
   running: 'new',
   done: 'success',
-  failed: 'warning',
   dead: 'error',
 };
-const isStatus = (value: string): value is JobStatus => (STATUSES as string[]).includes(value);
+const isStatus = (value: string): value is JobStatus => (JOB_STATUSES as readonly string[]).includes(value);
 
 export const JobsPage = () => {
   const { t, formatDate } = useI18n();
@@ -32,7 +30,7 @@ export const JobsPage = () => {
   const { state, retry } = useApi((signal) => api.jobs(status, signal), [status]);
   const [notice, setNotice] = useState<{ kind: 'ok' } | { kind: 'error'; error: unknown } | undefined>();
 
-  const statusLabel = (value: string) => (isStatus(value) ? t(`jobs.status.${value}` as MessageKey) : value);
+  const statusLabel = (value: JobStatus) => t(`jobs.status.${value}`);
 
   const retryJob = async (job: Job) => {
     setNotice(undefined);
@@ -52,16 +50,16 @@ export const JobsPage = () => {
       </div>
       {notice?.kind === 'error' ? <ApiErrorAlert error={notice.error} /> : null}
 
-      {state.status === 'ready' && state.data.counts ? (
+      {state.status === 'ready' ? (
         <section aria-labelledby="compteurs" className="fr-mb-4w">
           <h2 id="compteurs" className="fr-h5">
             {t('jobs.countsTitle')}
           </h2>
           <ul className="fr-badges-group">
-            {STATUSES.map((value) => (
+            {JOB_STATUSES.map((value) => (
               <li key={value}>
                 <Badge severity={SEVERITY[value]} noIcon>
-                  {statusLabel(value)} : {state.data.counts?.[value] ?? 0}
+                  {statusLabel(value)} : {state.data.counts[value]}
                 </Badge>
               </li>
             ))}
@@ -79,7 +77,7 @@ export const JobsPage = () => {
         }}
       >
         <option value="">{t('jobs.all')}</option>
-        {STATUSES.map((value) => (
+        {JOB_STATUSES.map((value) => (
           <option key={value} value={value}>
             {statusLabel(value)}
           </option>
@@ -94,20 +92,20 @@ export const JobsPage = () => {
           caption={t('jobs.tableCaption')}
           headers={[t('jobs.col.kind'), t('jobs.col.status'), t('jobs.col.attempts'), t('jobs.col.error'), t('jobs.col.runAt'), t('jobs.col.action')]}
           data={state.data.jobs.map((job) => [
-            job.kind ?? job.name ?? job.queue ?? '—',
-            <Badge key="s" severity={isStatus(job.status) ? SEVERITY[job.status] : 'info'} small noIcon>
+            job.type,
+            <Badge key="s" severity={SEVERITY[job.status]} small noIcon>
               {statusLabel(job.status)}
             </Badge>,
-            job.maxAttempts ? `${job.attempts ?? 0} / ${job.maxAttempts}` : String(job.attempts ?? 0),
+            `${job.attempts} / ${job.maxAttempts}`,
             job.lastError ? <code key="e" className="guichet-error-text">{job.lastError}</code> : '—',
-            job.runAt ? formatDate(job.runAt, true) : '—',
-            job.status === 'dead' || job.status === 'failed' ? (
+            formatDate(job.runAt, true),
+            job.status === 'dead' ? (
               <Button
                 key="r"
                 size="small"
                 priority="secondary"
                 onClick={() => void retryJob(job)}
-                title={t('jobs.retryLabel', { id: job.id })}
+                title={t('jobs.retryLabel', { id: String(job.id) })}
               >
                 {t('jobs.retry')}
               </Button>

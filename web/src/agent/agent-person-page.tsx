@@ -29,11 +29,7 @@ export const AgentPersonPage = () => {
           </section>
           <section aria-labelledby="foyer" className="fr-my-4w">
             <h2 id="foyer">{t('agent.household')}</h2>
-            {state.data.household?.members.length ? (
-              <HouseholdList household={state.data.household} />
-            ) : (
-              <p>{t('me.noHousehold')}</p>
-            )}
+            <HouseholdList file={state.data} />
           </section>
         </>
       ) : null}

@@ -11,7 +11,7 @@ import { Page } from '../components/page.tsx';
 import { useApi } from '../components/use-api.ts';
 import { useI18n } from '../i18n/index.tsx';
 
-const EMPTY: PersonSearch = { persons: [] };
+const EMPTY: PersonSearch = { items: [], page: 1, pageSize: 20, total: 0, matchedBy: 'name' };
 
 export const AgentSearchPage = () => {
   const { t, lang, formatDate } = useI18n();
@@ -36,8 +36,8 @@ export const AgentSearchPage = () => {
     setParams({ q: value });
   };
 
-  const persons = state.status === 'ready' ? state.data.persons : [];
-  const count = state.status === 'ready' ? (state.data.total ?? persons.length) : 0;
+  const persons = state.status === 'ready' ? state.data.items : [];
+  const count = state.status === 'ready' ? state.data.total : 0;
 
   return (
     <Page title={t('agent.title')} lead={t('agent.lead')}>
@@ -83,8 +83,8 @@ export const AgentSearchPage = () => {
                 <p className="fr-text--sm fr-mb-0">
                   {[
                     person.birthDate ? t('person.bornOn', { date: formatDate(person.birthDate) }) : undefined,
-                    maskedNir(person),
-                    person.city ?? (typeof person.address === 'object' ? person.address?.city : undefined),
+                    maskedNir(person.nir),
+                    person.communeName,
                   ]
                     .filter(Boolean)
                     .join(' · ')}

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { platformModule } from '../index.ts';
+import { testConfig, testDb } from '../testing/index.ts';
+import { loadInstanceSecret } from './secret.ts';
+import { createSession, findSession } from './sessions.ts';
+
+const db = await testDb([{ module: 'platform', dir: platformModule.migrations! }]);
+after(() => db.close());
+const config = testConfig({ SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '12' });
+const user = { accountId: 'compte-1', role: 'citizen' as const, displayName: 'Léa Dupont' };
+const open = () => createSession(db, config, { kind: 'citizen', issuer: 'http://idp', subject: 'lea', user, idToken: 'jeton' });
+
+describe('sessions', () => {
+  it('retrouve la session par son jeton et prolonge son délai d’inactivité', async () => {
+    const { token, csrfToken } = await open();
+    await db.query(`update platform.sessions set last_seen_at = now() - interval '10 minutes', expires_at = now() + interval '20 minutes'`);
+    const session = await findSession(db, config, token);
+    assert.deepEqual(session?.user, user);
+    assert.equal(session?.csrfToken, csrfToken);
+    const minutesLeft = (new Date(session!.expiresAt).getTime() - Date.now()) / 60_000;
+    assert.ok(minutesLeft > 29 && minutesLeft <= 30, `${minutesLeft}`);
+    await db.query('delete from platform.sessions');
+  });
+
+  it('ne prolonge jamais une session au-delà de sa durée maximale', async () => {
+    const { token } = await open();
+    await db.query(`update platform.sessions set created_at = now() - interval '12 hours 1 minute', last_seen_at = now() - interval '5 minutes'`);
+    assert.equal(await findSession(db, config, token), null);
+    assert.equal((await db.query('select 1 from platform.sessions')).length, 0);
+  });
+
+  it('ignore un jeton inconnu', async () => {
+    assert.equal(await findSession(db, config, 'inconnu'), null);
+  });
+
+  it('garde le secret généré au premier démarrage quand aucun n’est configuré', async () => {
+    const first = await loadInstanceSecret(db, {});
+    assert.ok(first.length >= 32);
+    assert.equal(await loadInstanceSecret(db, {}), first);
+    assert.equal(await loadInstanceSecret(db, { GUICHET_SECRET: 'configure' }), 'configure');
+  });
+});

@@ -1,0 +1,23 @@
+// Column types: one typed array per variable, period and entity. Amounts are Float64 (euros,
+// as OpenFisca computes them; the API converts to cents), counts Int32, booleans Uint8 and
+// dates Int32 days since 1970-01-01.
+
+export type ValueType = 'float' | 'int' | 'bool' | 'date';
+
+export type Column = Float64Array | Int32Array | Uint8Array;
+
+export const newColumn = (type: ValueType, length: number): Column => {
+  if (type === 'float') return new Float64Array(length);
+  if (type === 'bool') return new Uint8Array(length);
+  return new Int32Array(length);
+};
+
+/** A column of `length` rows all equal to `value`. */
+export const filledColumn = (type: ValueType, length: number, value: number): Column => {
+  const column = newColumn(type, length);
+  column.fill(value);
+  return column;
+};
+
+/** Rounds to the cent the way OpenFisca's `round(x, 2)` does for positive amounts. */
+export const roundCents = (x: number): number => Math.round((x + Number.EPSILON) * 100) / 100;

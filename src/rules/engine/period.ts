@@ -1,0 +1,132 @@
+// Periods as OpenFisca writes them: a month `2024-09`, a year `2024`, rolling periods
+// `month:2024-01:3` or `year:2022-01:3`, and `eternity` for values that never change.
+import { NotSupportedError } from './errors.ts';
+
+export type PeriodUnit = 'month' | 'year' | 'eternity';
+
+/** A period: `size` units starting on the first day of month `month` (1–12) of `year`. */
+export type Period = { unit: PeriodUnit; year: number; month: number; size: number };
+
+export const ETERNITY: Period = { unit: 'eternity', year: 0, month: 1, size: 1 };
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+const YEAR = /^(\d{4})$/;
+const ROLLING = /^(month|year):(\d{4})(?:-(\d{2}))?(?::(\d+))?$/;
+
+export class PeriodError extends Error {
+  override name = 'PeriodError';
+}
+
+const checkMonth = (text: string, month: number) => {
+  if (month < 1 || month > 12) throw new PeriodError(`période invalide « ${text} » : le mois doit être entre 01 et 12`);
+};
+
+/** Parses `2024-09`, `2024`, `month:2024-01:3`, `year:2022-01:3`, `year:2024`, `eternity`. */
+export const parsePeriod = (input: string | number): Period => {
+  const text = String(input).trim();
+  if (text === 'eternity' || text === 'ETERNITY') return ETERNITY;
+  let match = MONTH.exec(text);
+  if (match) {
+    const month = Number(match[2]);
+    checkMonth(text, month);
+    return { unit: 'month', year: Number(match[1]), month, size: 1 };
+  }
+  match = YEAR.exec(text);
+  if (match) return { unit: 'year', year: Number(match[1]), month: 1, size: 1 };
+  match = ROLLING.exec(text);
+  if (match) {
+    const month = match[3] === undefined ? 1 : Number(match[3]);
+    checkMonth(text, month);
+    const size = match[4] === undefined ? 1 : Number(match[4]);
+    if (size < 1) throw new PeriodError(`période invalide « ${text} » : la durée doit être au moins 1`);
+    return { unit: match[1] as 'month' | 'year', year: Number(match[2]), month, size };
+  }
+  throw new PeriodError(`période invalide « ${text} » : attendu 2024-09, 2024, month:2024-01:3 ou year:2022-01:3`);
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Canonical text of a period, as OpenFisca prints it (and the key of caches and traces). */
+export const periodKey = (p: Period): string => {
+  if (p.unit === 'eternity') return 'eternity';
+  if (p.unit === 'month' && p.size === 1) return `${p.year}-${pad(p.month)}`;
+  if (p.unit === 'year' && p.size === 1 && p.month === 1) return String(p.year);
+  return `${p.unit}:${p.year}-${pad(p.month)}:${p.size}`;
+};
+
+export const month = (year: number, monthNumber: number): Period => {
+  const index = year * 12 + (monthNumber - 1);
+  return { unit: 'month', year: Math.floor(index / 12), month: (index % 12) + 1, size: 1 };
+};
+
+export const year = (y: number): Period => ({ unit: 'year', year: y, month: 1, size: 1 });
+
+/** Number of months a period covers (eternity has none). */
+export const monthCount = (p: Period): number => (p.unit === 'eternity' ? 0 : p.unit === 'month' ? p.size : p.size * 12);
+
+/** The months of a period, in order. */
+export const monthsOf = (p: Period): Period[] => {
+  const months: Period[] = [];
+  for (let i = 0; i < monthCount(p); i++) months.push(month(p.year, p.month + i));
+  return months;
+};
+
+/** The calendar years of a period that starts on January (the only ones a yearly variable has). */
+export const yearsOf = (p: Period): Period[] => {
+  if (p.unit !== 'year' || p.month !== 1) throw new PeriodError(`la période ${periodKey(p)} ne se découpe pas en années civiles`);
+  return Array.from({ length: p.size }, (_, i) => year(p.year + i));
+};
+
+export const firstMonth = (p: Period): Period => month(p.year, p.month);
+
+/** The calendar year containing the start of a period. */
+export const thisYear = (p: Period): Period => year(p.year);
+
+/** Shifts a period by `n` of its own units (or by `n` units of `unit`). */
+export const offset = (p: Period, n: number, unit: 'month' | 'year' = p.unit === 'year' ? 'year' : 'month'): Period => {
+  if (p.unit === 'eternity') return p;
+  const shift = unit === 'year' ? n * 12 : n;
+  const start = month(p.year, p.month + shift);
+  return { ...p, year: start.year, month: start.month };
+};
+
+/** The calendar year two years before (family benefits compare N-2 resources). */
+export const nMinus2 = (p: Period): Period => year(p.year - 2);
+
+/** The three months before the month of `p` (RSA and prime d'activité resources). */
+export const lastThreeMonths = (p: Period): Period => {
+  const start = month(p.year, p.month - 3);
+  return { unit: 'month', year: start.year, month: start.month, size: 3 };
+};
+
+/** ISO date of the first day of the period. */
+export const startDate = (p: Period): string => (p.unit === 'eternity' ? '0001-01-01' : `${p.year}-${pad(p.month)}-01`);
+
+/** ISO date of the last day of the period. */
+export const endDate = (p: Period): string => {
+  if (p.unit === 'eternity') return '9999-12-31';
+  const last = month(p.year, p.month + monthCount(p) - 1);
+  const days = new Date(Date.UTC(last.year, last.month, 0)).getUTCDate();
+  return `${last.year}-${pad(last.month)}-${pad(days)}`;
+};
+
+/** Days since 1970-01-01 of an ISO date: how date values are stored in columns. */
+export const dayNumber = (iso: string): number => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) throw new PeriodError(`date invalide « ${iso} » : attendu AAAA-MM-JJ`);
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = Date.UTC(y, m - 1, d);
+  const check = new Date(time);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
+    throw new PeriodError(`date impossible « ${iso} »`);
+  }
+  return Math.round(time / 86_400_000);
+};
+
+export const isoDate = (days: number): string => new Date(days * 86_400_000).toISOString().slice(0, 10);
+
+/** Checks a period has the unit a variable is defined for, or says why it is not supported. */
+export const requireUnit = (p: Period, unit: PeriodUnit, variable: string): void => {
+  if (unit === 'eternity' || (p.unit === unit && p.size === 1)) return;
+  throw new NotSupportedError(`${variable} est défini par ${unit === 'month' ? 'mois' : 'année'}, pas pour la période ${periodKey(p)}`);
+};

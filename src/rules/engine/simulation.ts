@@ -1,0 +1,194 @@
+// A simulation: a population, inputs by variable and period, and a cache of computed columns.
+// Any variable given as input overrides its formula. With `trace: true`, every value remembers
+// the inputs, parameters (with their legal reference) and variables it was computed from.
+import { filledColumn, newColumn, type Column } from './columns.ts';
+import type { GroupKey } from './entities.ts';
+import { NotSupportedError, SituationError } from './errors.ts';
+import type { ParameterAt } from './parameters.ts';
+import { dayNumber, monthsOf, periodKey, startDate, yearsOf, type Period } from './period.ts';
+import { entityCount, type Population } from './population.ts';
+import type { TaxBenefitSystem } from './tax-benefit-system.ts';
+import { formulaAt, type FormulaContext, type Variable } from './variable.ts';
+
+export type TraceNode = {
+  variable: string;
+  period: string;
+  entity: string;
+  source: 'input' | 'projected input' | 'formula' | 'default';
+  /** Start date of the formula used (a reform shows as a later start). */
+  formulaStart?: string;
+  value: Column;
+  /** Keys (`name@period`) of the variables this value was computed from. */
+  variables: string[];
+  parameters: ParameterAt[];
+};
+
+type Options = { trace?: boolean };
+
+const keyOf = (name: string, period: Period) => `${name}@${periodKey(period)}`;
+
+export class Simulation {
+  readonly warnings = new Set<string>();
+  readonly trace = new Map<string, TraceNode>();
+  private readonly inputs = new Map<string, { column: Column; projected: boolean }>();
+  private readonly cache = new Map<string, Column>();
+  private readonly computing = new Set<string>();
+  private readonly stack: TraceNode[] = [];
+  private readonly isTracing: boolean;
+
+  constructor(
+    readonly system: TaxBenefitSystem,
+    readonly population: Population,
+    options: Options = {},
+  ) {
+    this.isTracing = options.trace ?? false;
+  }
+
+  /** Gives an input. A year (or several months) given for a monthly variable is spread over its
+   *  months: amounts divided equally over the months not given otherwise (OpenFisca's
+   *  set_input_divide_by_period), states and ages repeated (set_input_dispatch_by_period). */
+  setInput(name: string, period: Period, column: Column): void {
+    const variable = this.system.variable(name);
+    const length = entityCount(this.population, variable.entity);
+    if (column.length !== length) throw new SituationError(name, `${column.length} valeurs pour ${length} ${variable.entity}`);
+    if (variable.definitionPeriod === 'eternity' || period.unit === 'eternity') {
+      this.inputs.set(`${name}@eternity`, { column, projected: false });
+      return;
+    }
+    const parts =
+      variable.definitionPeriod === 'month'
+        ? monthsOf(period)
+        : period.unit === 'year' && period.month === 1
+          ? yearsOf(period)
+          : undefined;
+    if (!parts) throw new SituationError(`${name}.${periodKey(period)}`, `${name} est une donnée annuelle : donnez-la pour une année (2024), pas pour ${periodKey(period)}`);
+    if (parts.length === 1) {
+      this.inputs.set(keyOf(name, parts[0]!), { column, projected: false });
+      return;
+    }
+    const missing = parts.filter((part) => !this.inputs.has(keyOf(name, part)));
+    for (const part of missing) {
+      let spread = column;
+      if (variable.setInput === 'divide') {
+        spread = new Float64Array(length);
+        for (let i = 0; i < length; i++) {
+          let known = 0;
+          for (const other of parts) if (!missing.includes(other)) known += this.inputs.get(keyOf(name, other))!.column[i]!;
+          spread[i] = (column[i]! - known) / missing.length;
+        }
+      }
+      this.inputs.set(keyOf(name, part), { column: spread, projected: true });
+    }
+  }
+
+  /** The value of a variable for a period of its definition unit (computing what it needs). */
+  calculate(name: string, period: Period): Column {
+    const variable = this.system.variable(name);
+    const at = variable.definitionPeriod === 'eternity' ? { unit: 'eternity' as const, year: 0, month: 1, size: 1 } : period;
+    this.checkPeriod(variable, at);
+    const key = keyOf(name, at);
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) parent.variables.push(key);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    if (this.computing.has(key)) throw new Error(`dépendance circulaire en calculant ${key}`);
+    this.computing.add(key);
+    const node: TraceNode | undefined = this.isTracing
+      ? { variable: name, period: periodKey(at), entity: variable.entity, source: 'default', variables: [], parameters: [], value: new Float64Array(0) }
+      : undefined;
+    if (node) this.stack.push(node);
+    try {
+      const column = this.compute(variable, at, key, node);
+      this.cache.set(key, column);
+      if (node) {
+        node.value = column;
+        this.trace.set(key, node);
+      }
+      return column;
+    } finally {
+      if (node) this.stack.pop();
+      this.computing.delete(key);
+    }
+  }
+
+  /** Sum of a monthly (or yearly) variable over a longer period, as OpenFisca's calculate_add. */
+  add(name: string, period: Period): Float64Array {
+    const variable = this.system.variable(name);
+    const parts = variable.definitionPeriod === 'month' ? monthsOf(period) : yearsOf(period);
+    const total = new Float64Array(entityCount(this.population, variable.entity));
+    for (const part of parts) {
+      const column = this.calculate(name, part);
+      for (let i = 0; i < total.length; i++) total[i]! += column[i]!;
+    }
+    return total;
+  }
+
+  private checkPeriod(variable: Variable, period: Period) {
+    if (variable.definitionPeriod === 'eternity') return;
+    const isOk = period.size === 1 && period.unit === variable.definitionPeriod && (period.unit === 'month' || period.month === 1);
+    if (!isOk) {
+      throw new NotSupportedError(
+        `${variable.name} est défini par ${variable.definitionPeriod === 'month' ? 'mois' : 'année'} : la période ${periodKey(period)} ne lui convient pas`,
+      );
+    }
+  }
+
+  private compute(variable: Variable, period: Period, key: string, node: TraceNode | undefined): Column {
+    const input = this.inputs.get(key);
+    if (input) {
+      if (node) node.source = input.projected ? 'projected input' : 'input';
+      return input.column;
+    }
+    const length = entityCount(this.population, variable.entity);
+    const found = variable.definitionPeriod === 'eternity' ? formulaAt(variable, '9999-12-31') : formulaAt(variable, startDate(period));
+    if (!found) return filledColumn(variable.valueType, length, variable.defaultValue);
+    if (node) {
+      node.source = 'formula';
+      node.formulaStart = found.start;
+    }
+    const column = found.formula(this.context(variable, length, node), period);
+    if (column.length !== length) throw new Error(`${variable.name} : la formule rend ${column.length} valeurs pour ${length}`);
+    return column;
+  }
+
+  private context(variable: Variable, length: number, node: TraceNode | undefined): FormulaContext {
+    const population = this.population;
+    const param = (name: string, period: Period): ParameterAt => {
+      const found = this.system.parameters.at(name, startDate(period));
+      if (found.warning) this.warnings.add(found.warning);
+      if (node) node.parameters.push(found);
+      return found;
+    };
+    const groupOf = (group: GroupKey) => population.groups[group];
+    return {
+      length,
+      calc: (name, period) => this.calculate(name, period),
+      add: (name, period) => this.add(name, period),
+      param: (name, period) => {
+        const { value } = param(name, period);
+        if (typeof value !== 'number') throw new Error(`${name} n'est pas un nombre`);
+        return value;
+      },
+      paramDate: (name, period) => dayNumber(String(param(name, period).value)),
+      sum: (group, values, role) => {
+        const { group: of, role: roles, count } = groupOf(group);
+        const total = new Float64Array(count);
+        for (let i = 0; i < of.length; i++) if (role === undefined || roles[i] === role) total[of[i]!]! += values[i]!;
+        return total;
+      },
+      count: (group, values, role) => {
+        const { group: of, role: roles, count } = groupOf(group);
+        const total = new Int32Array(count);
+        for (let i = 0; i < of.length; i++) if ((role === undefined || roles[i] === role) && values[i]) total[of[i]!]!++;
+        return total;
+      },
+      project: (group, values) => {
+        const { group: of } = groupOf(group);
+        const projected = newColumn(values instanceof Float64Array ? 'float' : values instanceof Uint8Array ? 'bool' : 'int', of.length);
+        for (let i = 0; i < of.length; i++) projected[i] = values[of[i]!]!;
+        return projected;
+      },
+      members: (group) => groupOf(group),
+    };
+  }
+}

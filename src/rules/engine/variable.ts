@@ -1,0 +1,75 @@
+// A variable as OpenFisca-France declares it: name, entity, definition period, value type and
+// meaning, plus Guichet's formulas. Formulas are dated (a reform is a new formula from its start
+// date) and written over columns, so the same code serves one household and a million.
+import type { Column, ValueType } from './columns.ts';
+import type { EntityKey, GroupKey } from './entities.ts';
+import type { Period, PeriodUnit } from './period.ts';
+
+/** What a formula may ask of the simulation; every call is recorded in the trace. */
+export type FormulaContext = {
+  /** Rows of the formula's entity. */
+  readonly length: number;
+  /** A variable for a period of its own definition unit. */
+  calc: (name: string, period: Period) => Column;
+  /** The sum of a variable over the months or years of a longer period (OpenFisca's calculate_add). */
+  add: (name: string, period: Period) => Float64Array;
+  /** A parameter's value at the start of `period` (throws "not supported" before its first value). */
+  param: (name: string, period: Period) => number;
+  /** A date parameter's value at the start of `period`, as days since 1970-01-01. */
+  paramDate: (name: string, period: Period) => number;
+  /** Sum over each group of its members' values, optionally only members with `role`. */
+  sum: (group: GroupKey, personValues: Column, role?: number) => Float64Array;
+  /** Count per group of members for which `personValues` is non-zero. */
+  count: (group: GroupKey, personValues: Column, role?: number) => Int32Array;
+  /** Each person gets the value of its group. */
+  project: (group: GroupKey, groupValues: Column) => Column;
+  /** For each person, the index of its group, its role and its rank in the group. */
+  members: (group: GroupKey) => { group: Int32Array; role: Uint8Array; rank: Int32Array; count: number };
+};
+
+export type Formula = (ctx: FormulaContext, period: Period) => Column;
+
+/** How an input given for a longer period is spread over the months of a monthly variable. */
+export type SetInputPolicy = 'divide' | 'dispatch';
+
+export type VariableDefinition = {
+  name: string;
+  entity: EntityKey;
+  definitionPeriod: PeriodUnit;
+  valueType: ValueType;
+  label: string;
+  /** Unit for amounts: `currency` (euros) or `/1` (a rate); empty for counts and flags. */
+  unit?: 'currency' | '/1' | 'year';
+  /** Value when neither an input nor a formula gives one (OpenFisca's default_value). */
+  defaultValue?: number;
+  /** Spreading of an input given for a year onto months: amounts are divided, states dispatched. */
+  setInput?: SetInputPolicy;
+  /** Legal basis, shown in traces and variable pages. */
+  reference?: string[];
+  /** Formulas by start date (ISO), the latest start on or before the period applies. */
+  formulas?: Record<string, Formula>;
+  /** OpenFisca's convention worth saying (e.g. "brut de CRDS"). */
+  documentation?: string;
+};
+
+export type Variable = VariableDefinition & {
+  defaultValue: number;
+  setInput: SetInputPolicy;
+  /** Formula start dates, ascending. */
+  formulaStarts: string[];
+};
+
+/** Declares a variable; formulas are kept sorted by start date. */
+export const defineVariable = (definition: VariableDefinition): Variable => ({
+  ...definition,
+  defaultValue: definition.defaultValue ?? 0,
+  setInput: definition.setInput ?? (definition.valueType === 'float' && definition.unit === 'currency' ? 'divide' : 'dispatch'),
+  formulaStarts: Object.keys(definition.formulas ?? {}).sort(),
+});
+
+/** The formula in force at `date`, or undefined (an input variable, or before its first formula). */
+export const formulaAt = (variable: Variable, date: string): { start: string; formula: Formula } | undefined => {
+  let start: string | undefined;
+  for (const candidate of variable.formulaStarts) if (candidate <= date) start = candidate;
+  return start === undefined ? undefined : { start, formula: variable.formulas![start]! };
+};
