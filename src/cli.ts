@@ -11,6 +11,7 @@ import {
 import { MODULES } from './modules.ts';
 import { migrationSources, openConfiguredDatabase, startGuichet } from './main.ts';
 import { seedDemo } from './seed.ts';
+import { formatReport, getSystem, runCaseFiles } from './rules/index.ts';
 
 const USAGE = `guichet — le guichet unique de la protection sociale
 
@@ -22,6 +23,8 @@ Usage : guichet <commande> [options]
   seed               charge la population de démonstration si elle ne l'est pas
                      (--households N, --seed S ; par défaut SEED_HOUSEHOLDS et SEED)
   worker             exécute les travaux de fond seul (avec DATABASE_URL, à côté de « start » et WORKERS=false)
+  rules test <fichiers ou dossiers>
+                     exécute des cas de test au format YAML d'OpenFisca-France (--verbose : détail des cas non couverts)
   help               affiche cette aide
 `;
 
@@ -81,6 +84,14 @@ const commands: Record<string, Command> = {
     } finally {
       await db.close();
     }
+  },
+  rules: async (args) => {
+    const [action, ...rest] = args;
+    const paths = rest.filter((arg) => !arg.startsWith('--'));
+    if (action !== 'test' || !paths.length) throw new ConfigError('rules', 'usage : guichet rules test <fichiers ou dossiers> [--verbose]');
+    const report = runCaseFiles(getSystem(), paths);
+    process.stdout.write(`${formatReport(report, { verbose: rest.includes('--verbose') })}\n`);
+    if (report.failed) process.exitCode = 1;
   },
   help: async () => {
     process.stdout.write(USAGE);

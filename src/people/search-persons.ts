@@ -68,9 +68,11 @@ export const searchPersons = async (
     return { items: rows.map(toHit), page: Math.max(page, 1), pageSize: size, total: rows[0]?.total ?? 0, matchedBy: 'nir' };
   }
   // Every word must appear (accents and case ignored), or the whole name be close enough (typos).
-  const words = q.trim().split(/\s+/).filter(Boolean).map((word) => word.replace(/[\\%_]/g, '\\$&'));
+  // Words travel as one string split in SQL: an array parameter here made PGlite hang.
+  const words = q.trim().replace(/[\\%_]/g, '\\$&').split(/\s+/).filter(Boolean).join(' ');
   const rows = await db.query<HitRow>(
-    `with query as (select people.fold($1) as text, array(select '%' || people.fold(w) || '%' from unnest($2::text[]) w) as patterns)
+    `with query as (select people.fold($1) as text,
+                           array(select '%' || w || '%' from regexp_split_to_table(people.fold($2), ' ') w) as patterns)
      select ${HIT_COLUMNS} from people.persons, query
       where search_name like all (query.patterns) or search_name % query.text
       order by similarity(search_name, query.text) desc, family_name, given_names, id

@@ -18,17 +18,18 @@ const phone = z
   )
   .transform((value) => (value.startsWith('0') ? `+33${value.slice(1)}` : value));
 
+const isEmail = (value: string) => z.email().safeParse(value).success;
+
 const email = z
   .string()
   .trim()
   .max(254)
-  .pipe(
-    z.email(
-      bilingual({
-        fr: 'L’adresse électronique n’est pas valide : elle doit ressembler à nom@exemple.fr.',
-        en: 'The e-mail address is not valid: it should look like name@example.com.',
-      }),
-    ),
+  .refine(
+    isEmail,
+    bilingual({
+      fr: 'L’adresse électronique n’est pas valide : elle doit ressembler à nom@exemple.fr.',
+      en: 'The e-mail address is not valid: it should look like name@example.com.',
+    }),
   )
   .transform((value) => value.toLowerCase());
 

@@ -66,14 +66,20 @@ export const startBrowserGuichet = async ({ households = 20, seed = 42 } = {}): 
 export type Scheme = 'light' | 'dark';
 
 /** A fresh browser profile (no cookies), on a phone-sized screen unless told otherwise. */
-export const newContext = (browser: Browser, { scheme = 'light', viewport = { width: 360, height: 740 } }: { scheme?: Scheme; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> =>
-  browser.newContext({ colorScheme: scheme, viewport, locale: 'fr-FR' });
+export const newContext = async (
+  browser: Browser,
+  { scheme = 'light', viewport = { width: 360, height: 740 } }: { scheme?: Scheme; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> => {
+  const context = await browser.newContext({ colorScheme: scheme, viewport, locale: 'fr-FR' });
+  context.setDefaultTimeout(10_000);
+  return context;
+};
 
-/** Opens a page and waits for the app to have drawn its h1. */
+/** Opens a page and waits for the app to have drawn its title (the h1 of the main landmark). */
 export const openPage = async (context: BrowserContext, url: string): Promise<Page> => {
   const page = await context.newPage();
   await page.goto(url);
-  await page.locator('h1').first().waitFor();
+  await page.locator('main h1').waitFor();
   return page;
 };
 

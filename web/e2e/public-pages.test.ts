@@ -28,7 +28,7 @@ describe('pages publiques dans le navigateur', { skip: browserSkipReason }, asyn
           const context = await newContext(browser, { scheme });
           try {
             const page = await openPage(context, url + path);
-            assert.equal(await page.locator('h1').count(), 1);
+            assert.equal(await page.locator('h1:visible').count(), 1);
             assert.equal(await page.locator('html').getAttribute('data-fr-theme'), scheme);
             assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
             assert.deepEqual(await axeViolations(page), []);
@@ -60,14 +60,17 @@ describe('pages publiques dans le navigateur', { skip: browserSkipReason }, asyn
     const context = await newContext(browser);
     try {
       const page = await openPage(context, url);
-      await page.getByRole('button', { name: 'English' }).first().click();
+      // On a phone the language button sits in the menu, as the DSFR header puts it.
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('heading', { level: 1, name: 'Your social rights, in one place' }).waitFor();
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
       assert.equal(await page.getByRole('heading', { name: 'I am expecting a child' }).count(), 1);
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'Your social rights, in one place' }).waitFor();
       assert.deepEqual(await axeViolations(page), []);
-      await page.getByRole('button', { name: 'Français' }).first().click();
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('button', { name: 'Français' }).click();
       await page.getByRole('heading', { level: 1, name: 'Vos droits sociaux, en un seul endroit' }).waitFor();
       assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
     } finally {

@@ -37,7 +37,8 @@ export class ParameterFileError extends Error {
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-const asText = (value: unknown): string => (typeof value === 'string' ? value : value instanceof Date ? value.toISOString().slice(0, 10) : '');
+const asText = (value: unknown): string =>
+  typeof value === 'string' ? value : value instanceof Date ? value.toISOString().slice(0, 10) : '';
 
 /** Reads one parameter file's content; `name` is its dotted path under the parameters folder. */
 export const readParameter = (name: string, content: unknown, file = name): Parameter => {
@@ -53,10 +54,12 @@ export const readParameter = (name: string, content: unknown, file = name): Para
     if (!ISO.test(start)) fail(`date de début invalide « ${start} »`);
     const entry = (raw ?? {}) as Record<string, unknown>;
     const value = entry.value;
-    if (value !== null && typeof value !== 'number' && typeof value !== 'string') fail(`${start} : value doit être un nombre, une date ou null`);
+    if (value !== null && typeof value !== 'number' && typeof value !== 'string')
+      fail(`${start} : value doit être un nombre, une date ou null`);
     const reference = asText(entry.reference);
     const source = asText(entry.source);
-    if (value !== null && (!reference || !source)) fail(`${start} : chaque valeur a une référence juridique (reference) et une source (source)`);
+    if (value !== null && (!reference || !source))
+      fail(`${start} : chaque valeur a une référence juridique (reference) et une source (source)`);
     return { start, value: value as number | string | null, reference, source };
   });
   if (!values.length) fail('aucune valeur');

@@ -62,7 +62,8 @@ export const month = (year: number, monthNumber: number): Period => {
 export const year = (y: number): Period => ({ unit: 'year', year: y, month: 1, size: 1 });
 
 /** Number of months a period covers (eternity has none). */
-export const monthCount = (p: Period): number => (p.unit === 'eternity' ? 0 : p.unit === 'month' ? p.size : p.size * 12);
+export const monthCount = (p: Period): number =>
+  p.unit === 'eternity' ? 0 : p.unit === 'month' ? p.size : p.size * 12;
 
 /** The months of a period, in order. */
 export const monthsOf = (p: Period): Period[] => {
@@ -73,7 +74,8 @@ export const monthsOf = (p: Period): Period[] => {
 
 /** The calendar years of a period that starts on January (the only ones a yearly variable has). */
 export const yearsOf = (p: Period): Period[] => {
-  if (p.unit !== 'year' || p.month !== 1) throw new PeriodError(`la période ${periodKey(p)} ne se découpe pas en années civiles`);
+  if (p.unit !== 'year' || p.month !== 1)
+    throw new PeriodError(`la période ${periodKey(p)} ne se découpe pas en années civiles`);
   return Array.from({ length: p.size }, (_, i) => year(p.year + i));
 };
 
@@ -128,5 +130,27 @@ export const isoDate = (days: number): string => new Date(days * 86_400_000).toI
 /** Checks a period has the unit a variable is defined for, or says why it is not supported. */
 export const requireUnit = (p: Period, unit: PeriodUnit, variable: string): void => {
   if (unit === 'eternity' || (p.unit === unit && p.size === 1)) return;
-  throw new NotSupportedError(`${variable} est défini par ${unit === 'month' ? 'mois' : 'année'}, pas pour la période ${periodKey(p)}`);
+  throw new NotSupportedError(
+    `${variable} est défini par ${unit === 'month' ? 'mois' : 'année'}, pas pour la période ${periodKey(p)}`,
+  );
+};
+
+/** Year, month (1–12) and day of a day number, without allocating a Date (batch-friendly). */
+export const civilDate = (days: number): { y: number; m: number; d: number } => {
+  // Howard Hinnant's days_from_civil inverse.
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+};
+
+/** Full years between a birth day number and a date given as year, month, day. */
+export const fullYears = (birth: number, y: number, m: number, d: number): number => {
+  const b = civilDate(birth);
+  return y - b.y - (m < b.m || (m === b.m && d < b.d) ? 1 : 0);
 };

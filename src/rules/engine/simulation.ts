@@ -50,7 +50,8 @@ export class Simulation {
   setInput(name: string, period: Period, column: Column): void {
     const variable = this.system.variable(name);
     const length = entityCount(this.population, variable.entity);
-    if (column.length !== length) throw new SituationError(name, `${column.length} valeurs pour ${length} ${variable.entity}`);
+    if (column.length !== length)
+      throw new SituationError(name, `${column.length} valeurs pour ${length} ${variable.entity}`);
     if (variable.definitionPeriod === 'eternity' || period.unit === 'eternity') {
       this.inputs.set(`${name}@eternity`, { column, projected: false });
       return;
@@ -61,30 +62,38 @@ export class Simulation {
         : period.unit === 'year' && period.month === 1
           ? yearsOf(period)
           : undefined;
-    if (!parts) throw new SituationError(`${name}.${periodKey(period)}`, `${name} est une donnée annuelle : donnez-la pour une année (2024), pas pour ${periodKey(period)}`);
+    if (!parts)
+      throw new SituationError(
+        `${name}.${periodKey(period)}`,
+        `${name} est une donnée annuelle : donnez-la pour une année (2024), pas pour ${periodKey(period)}`,
+      );
     if (parts.length === 1) {
       this.inputs.set(keyOf(name, parts[0]!), { column, projected: false });
       return;
     }
     const missing = parts.filter((part) => !this.inputs.has(keyOf(name, part)));
-    for (const part of missing) {
-      let spread = column;
-      if (variable.setInput === 'divide') {
-        spread = new Float64Array(length);
-        for (let i = 0; i < length; i++) {
-          let known = 0;
-          for (const other of parts) if (!missing.includes(other)) known += this.inputs.get(keyOf(name, other))!.column[i]!;
-          spread[i] = (column[i]! - known) / missing.length;
-        }
+    if (!missing.length) return;
+    let spread = column;
+    if (variable.setInput === 'divide') {
+      spread = new Float64Array(length);
+      const known = parts
+        .filter((part) => !missing.includes(part))
+        .map((part) => this.inputs.get(keyOf(name, part))!.column);
+      for (let i = 0; i < length; i++) {
+        let rest = column[i]!;
+        for (const other of known) rest -= other[i]!;
+        spread[i] = rest / missing.length;
       }
-      this.inputs.set(keyOf(name, part), { column: spread, projected: true });
     }
+    // The months share one column: inputs are never written to after being set.
+    for (const part of missing) this.inputs.set(keyOf(name, part), { column: spread, projected: true });
   }
 
   /** The value of a variable for a period of its definition unit (computing what it needs). */
   calculate(name: string, period: Period): Column {
     const variable = this.system.variable(name);
-    const at = variable.definitionPeriod === 'eternity' ? { unit: 'eternity' as const, year: 0, month: 1, size: 1 } : period;
+    const at =
+      variable.definitionPeriod === 'eternity' ? { unit: 'eternity' as const, year: 0, month: 1, size: 1 } : period;
     this.checkPeriod(variable, at);
     const key = keyOf(name, at);
     const parent = this.stack[this.stack.length - 1];
@@ -94,7 +103,15 @@ export class Simulation {
     if (this.computing.has(key)) throw new Error(`dépendance circulaire en calculant ${key}`);
     this.computing.add(key);
     const node: TraceNode | undefined = this.isTracing
-      ? { variable: name, period: periodKey(at), entity: variable.entity, source: 'default', variables: [], parameters: [], value: new Float64Array(0) }
+      ? {
+          variable: name,
+          period: periodKey(at),
+          entity: variable.entity,
+          source: 'default',
+          variables: [],
+          parameters: [],
+          value: new Float64Array(0),
+        }
       : undefined;
     if (node) this.stack.push(node);
     try {
@@ -125,7 +142,8 @@ export class Simulation {
 
   private checkPeriod(variable: Variable, period: Period) {
     if (variable.definitionPeriod === 'eternity') return;
-    const isOk = period.size === 1 && period.unit === variable.definitionPeriod && (period.unit === 'month' || period.month === 1);
+    const isOk =
+      period.size === 1 && period.unit === variable.definitionPeriod && (period.unit === 'month' || period.month === 1);
     if (!isOk) {
       throw new NotSupportedError(
         `${variable.name} est défini par ${variable.definitionPeriod === 'month' ? 'mois' : 'année'} : la période ${periodKey(period)} ne lui convient pas`,
@@ -140,14 +158,26 @@ export class Simulation {
       return input.column;
     }
     const length = entityCount(this.population, variable.entity);
-    const found = variable.definitionPeriod === 'eternity' ? formulaAt(variable, '9999-12-31') : formulaAt(variable, startDate(period));
-    if (!found) return filledColumn(variable.valueType, length, variable.defaultValue);
+    const found =
+      variable.definitionPeriod === 'eternity'
+        ? formulaAt(variable, '9999-12-31')
+        : formulaAt(variable, startDate(period));
+    if (!found) {
+      // A computed variable asked before its first formula: Guichet does not know that law.
+      if (variable.formulaStarts.length) {
+        throw new NotSupportedError(
+          `non pris en charge : ${variable.name} n'est calculé qu'à partir du ${variable.formulaStarts[0]} (demandé pour ${periodKey(period)})`,
+        );
+      }
+      return filledColumn(variable.valueType, length, variable.defaultValue);
+    }
     if (node) {
       node.source = 'formula';
       node.formulaStart = found.start;
     }
     const column = found.formula(this.context(variable, length, node), period);
-    if (column.length !== length) throw new Error(`${variable.name} : la formule rend ${column.length} valeurs pour ${length}`);
+    if (column.length !== length)
+      throw new Error(`${variable.name} : la formule rend ${column.length} valeurs pour ${length}`);
     return column;
   }
 
@@ -179,12 +209,16 @@ export class Simulation {
       count: (group, values, role) => {
         const { group: of, role: roles, count } = groupOf(group);
         const total = new Int32Array(count);
-        for (let i = 0; i < of.length; i++) if ((role === undefined || roles[i] === role) && values[i]) total[of[i]!]!++;
+        for (let i = 0; i < of.length; i++)
+          if ((role === undefined || roles[i] === role) && values[i]) total[of[i]!]!++;
         return total;
       },
       project: (group, values) => {
         const { group: of } = groupOf(group);
-        const projected = newColumn(values instanceof Float64Array ? 'float' : values instanceof Uint8Array ? 'bool' : 'int', of.length);
+        const projected = newColumn(
+          values instanceof Float64Array ? 'float' : values instanceof Uint8Array ? 'bool' : 'int',
+          of.length,
+        );
         for (let i = 0; i < of.length; i++) projected[i] = values[of[i]!]!;
         return projected;
       },

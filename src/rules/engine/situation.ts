@@ -30,7 +30,8 @@ export type ParsedSituation = {
 
 type Options = { period: Period; parseNumber?: (text: string, path: string) => number };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const PERIOD_KEY = /^(\d{4}(-\d{2})?|(month|year):\d{4}(-\d{2})?(:\d+)?|eternity|ETERNITY)$/;
 
@@ -42,12 +43,21 @@ const defaultNumber = (text: string, path: string): number => {
 
 export const parseSituation = (system: TaxBenefitSystem, situation: Situation, options: Options): ParsedSituation => {
   const parseNumber = options.parseNumber ?? defaultNumber;
-  const normalised = normalise(situation);
+  const normalised = normalise(system, situation);
   const personEntries = Object.entries(normalised.individus);
   if (!personEntries.length) throw new SituationError('individus', 'la situation ne contient aucune personne');
   const personIndex = new Map(personEntries.map(([id], index) => [id, index]));
-  const ids: Record<EntityKey, string[]> = { individu: personEntries.map(([id]) => id), famille: [], foyer_fiscal: [], menage: [] };
-  const groupVariables: Record<GroupKey, Array<[string, Record<string, unknown>]>> = { famille: [], foyer_fiscal: [], menage: [] };
+  const ids: Record<EntityKey, string[]> = {
+    individu: personEntries.map(([id]) => id),
+    famille: [],
+    foyer_fiscal: [],
+    menage: [],
+  };
+  const groupVariables: Record<GroupKey, Array<[string, Record<string, unknown>]>> = {
+    famille: [],
+    foyer_fiscal: [],
+    menage: [],
+  };
   const groups = {} as Population['groups'];
 
   for (const key of GROUP_KEYS) {
@@ -66,11 +76,20 @@ export const parseSituation = (system: TaxBenefitSystem, situation: Situation, o
         const listed = raw[roleField(r)];
         if (listed === undefined || listed === null) return;
         const members = Array.isArray(listed) ? listed : [listed];
-        if (r.max !== undefined && members.length > r.max) throw new SituationError(`${path}.${roleField(r)}`, `au plus ${r.max} personne(s) dans ce rôle`);
+        if (r.max !== undefined && members.length > r.max)
+          throw new SituationError(`${path}.${roleField(r)}`, `au plus ${r.max} personne(s) dans ce rôle`);
         for (const member of members) {
           const index = personIndex.get(String(member));
-          if (index === undefined) throw new SituationError(`${path}.${roleField(r)}`, `personne inconnue « ${String(member)} » : elle doit figurer dans individus`);
-          if (group[index] !== -1) throw new SituationError(`${path}.${roleField(r)}`, `« ${String(member)} » appartient déjà à un autre groupe ${entity.key}`);
+          if (index === undefined)
+            throw new SituationError(
+              `${path}.${roleField(r)}`,
+              `personne inconnue « ${String(member)} » : elle doit figurer dans individus`,
+            );
+          if (group[index] !== -1)
+            throw new SituationError(
+              `${path}.${roleField(r)}`,
+              `« ${String(member)} » appartient déjà à un autre groupe ${entity.key}`,
+            );
           group[index] = count;
           role[index] = roleIndex;
           order.push(index);
@@ -99,17 +118,25 @@ export const parseSituation = (system: TaxBenefitSystem, situation: Situation, o
         const path = `${ENTITIES[entityKey].plural}.${rowId}.${name}`;
         if (raw === null || raw === undefined) continue;
         const variable = system.variable(name);
-        if (variable.entity !== entityKey) throw new SituationError(path, `${name} se rapporte à l'entité ${variable.entity}, pas ${entityKey}`);
-        const byPeriod = isRecord(raw) && Object.keys(raw).every((k) => PERIOD_KEY.test(k)) ? raw : { [periodKey(options.period)]: raw };
+        if (variable.entity !== entityKey)
+          throw new SituationError(path, `${name} se rapporte à l'entité ${variable.entity}, pas ${entityKey}`);
+        const byPeriod =
+          isRecord(raw) && Object.keys(raw).every((k) => PERIOD_KEY.test(k))
+            ? raw
+            : { [periodKey(options.period)]: raw };
         for (const [periodText, value] of Object.entries(byPeriod)) {
           if (value === null || value === undefined) continue;
           let period: Period;
           try {
             period = parsePeriod(periodText);
           } catch (error) {
-            throw new SituationError(`${path}.${periodText}`, error instanceof PeriodError ? error.message : String(error));
+            throw new SituationError(
+              `${path}.${periodText}`,
+              error instanceof PeriodError ? error.message : String(error),
+            );
           }
-          if (variable.definitionPeriod === 'year' && period.unit === 'month' && !isRecord(raw)) period = thisYear(period);
+          if (variable.definitionPeriod === 'year' && period.unit === 'month' && !isRecord(raw))
+            period = thisYear(period);
           const key = `${name}@${periodKey(period)}`;
           let input = inputs.get(key);
           if (!input) {
@@ -124,10 +151,17 @@ export const parseSituation = (system: TaxBenefitSystem, situation: Situation, o
       }
     });
   };
-  addValues('individu', personEntries.map(([id, raw]) => [id, isRecord(raw) ? raw : {}]));
+  addValues(
+    'individu',
+    personEntries.map(([id, raw]) => [id, isRecord(raw) ? raw : {}]),
+  );
   for (const key of GROUP_KEYS) addValues(key, groupVariables[key]);
   deriveBirthDates(system, inputs, population.persons);
-  return { population, inputs: [...inputs.values()].map(({ name, period, column }) => ({ name, period, column })), ids };
+  return {
+    population,
+    inputs: [...inputs.values()].map(({ name, period, column }) => ({ name, period, column })),
+    ids,
+  };
 };
 
 const rankedMembership = (count: number, group: Int32Array, role: Uint8Array, order: number[]) => {
@@ -137,7 +171,12 @@ const rankedMembership = (count: number, group: Int32Array, role: Uint8Array, or
   return m;
 };
 
-const convert = (type: string, value: unknown, path: string, parseNumber: (text: string, path: string) => number): number => {
+const convert = (
+  type: string,
+  value: unknown,
+  path: string,
+  parseNumber: (text: string, path: string) => number,
+): number => {
   if (type === 'bool') {
     if (typeof value === 'boolean') return value ? 1 : 0;
     if (value === 0 || value === 1) return value;
@@ -157,23 +196,57 @@ const convert = (type: string, value: unknown, path: string, parseNumber: (text:
   return number;
 };
 
-/** Singular test-format groups and flat single-person inputs, brought to the plural form. */
-const normalise = (situation: Situation): Record<'individus' | GroupKey, Record<string, unknown>> => {
-  const result: Record<'individus' | GroupKey, Record<string, unknown>> = { individus: {}, famille: {}, foyer_fiscal: {}, menage: {} };
+/** Singular test-format groups and flat inputs, brought to the plural form. Flat inputs
+ *  (`age: 40` or OpenFisca's vectorised `age: [29, 30]`) describe one person per array row,
+ *  each alone in its groups; a group variable among them goes to that person's groups. */
+const normalise = (
+  system: TaxBenefitSystem,
+  situation: Situation,
+): Record<'individus' | GroupKey, Record<string, unknown>> => {
+  const result: Record<'individus' | GroupKey, Record<string, unknown>> = {
+    individus: {},
+    famille: {},
+    foyer_fiscal: {},
+    menage: {},
+  };
   const known = new Set(['individus', ...GROUP_KEYS, ...GROUP_KEYS.map((k) => ENTITIES[k].plural)]);
   const flat = Object.keys(situation).filter((k) => !known.has(k));
   if (situation.individus === undefined && flat.length) {
-    result.individus = { individu: Object.fromEntries(flat.map((k) => [k, situation[k]])) };
+    const rows = Math.max(
+      1,
+      ...flat.map((k) => (Array.isArray(situation[k]) ? (situation[k] as unknown[]).length : 1)),
+    );
+    const valueAt = (value: unknown, row: number): unknown => {
+      if (Array.isArray(value)) return value[row];
+      if (isRecord(value))
+        return Object.fromEntries(Object.entries(value).map(([p, v]) => [p, Array.isArray(v) ? v[row] : v]));
+      return value;
+    };
+    for (let row = 0; row < rows; row++) {
+      const id = rows === 1 ? 'individu' : `individu_${row}`;
+      const person: Record<string, unknown> = {};
+      const groups: Record<GroupKey, Record<string, unknown>> = { famille: {}, foyer_fiscal: {}, menage: {} };
+      for (const key of flat) {
+        const entity = system.variable(key).entity;
+        (entity === 'individu' ? person : groups[entity])[key] = valueAt(situation[key], row);
+      }
+      result.individus[id] = person;
+      for (const key of GROUP_KEYS)
+        result[key][`${id}_${key}`] = { [roleField(ENTITIES[key].roles[0]!)]: [id], ...groups[key] };
+    }
     return result;
   }
-  if (flat.length) throw new SituationError(flat[0]!, 'clé inconnue : attendu individus, familles, foyers_fiscaux ou menages');
-  if (!isRecord(situation.individus)) throw new SituationError('individus', 'attendu un objet { identifiant: { variable: valeur } }');
+  if (flat.length)
+    throw new SituationError(flat[0]!, 'clé inconnue : attendu individus, familles, foyers_fiscaux ou menages');
+  if (!isRecord(situation.individus))
+    throw new SituationError('individus', 'attendu un objet { identifiant: { variable: valeur } }');
   result.individus = situation.individus;
   for (const key of GROUP_KEYS) {
     const plural = situation[ENTITIES[key].plural];
     const singular = situation[key];
     if (plural !== undefined) {
-      if (!isRecord(plural)) throw new SituationError(ENTITIES[key].plural, 'attendu un objet { identifiant: { rôle: [...] } }');
+      if (!isRecord(plural))
+        throw new SituationError(ENTITIES[key].plural, 'attendu un objet { identifiant: { rôle: [...] } }');
       result[key] = plural;
     } else if (singular !== undefined) {
       result[key] = { [key]: singular };
@@ -182,15 +255,26 @@ const normalise = (situation: Situation): Record<'individus' | GroupKey, Record<
   return result;
 };
 
-const deriveBirthDates = (system: TaxBenefitSystem, inputs: Map<string, SituationInput & { given: Uint8Array }>, persons: number) => {
+const deriveBirthDates = (
+  system: TaxBenefitSystem,
+  inputs: Map<string, SituationInput & { given: Uint8Array }>,
+  persons: number,
+) => {
   if (!system.variables.has('date_naissance') || !system.variables.has('age')) return;
-  const ages = [...inputs.values()].filter((input) => input.name === 'age').sort((a, b) => (startDate(a.period) < startDate(b.period) ? -1 : 1));
+  const ages = [...inputs.values()]
+    .filter((input) => input.name === 'age')
+    .sort((a, b) => (startDate(a.period) < startDate(b.period) ? -1 : 1));
   if (!ages.length) return;
   let birth = inputs.get('date_naissance@eternity');
   if (!birth) {
     const column = newColumn('date', persons);
     column.fill(system.variable('date_naissance').defaultValue);
-    birth = { name: 'date_naissance', period: { unit: 'eternity', year: 0, month: 1, size: 1 }, column, given: new Uint8Array(persons) };
+    birth = {
+      name: 'date_naissance',
+      period: { unit: 'eternity', year: 0, month: 1, size: 1 },
+      column,
+      given: new Uint8Array(persons),
+    };
   }
   let isDerived = false;
   for (let i = 0; i < persons; i++) {
@@ -198,7 +282,9 @@ const deriveBirthDates = (system: TaxBenefitSystem, inputs: Map<string, Situatio
     const age = ages.find((input) => input.given[i]);
     if (!age) continue;
     const start = startDate(age.period);
-    birth.column[i] = dayNumber(`${String(Number(start.slice(0, 4)) - age.column[i]!).padStart(4, '0')}-${start.slice(5, 7)}-01`);
+    birth.column[i] = dayNumber(
+      `${String(Number(start.slice(0, 4)) - age.column[i]!).padStart(4, '0')}-${start.slice(5, 7)}-01`,
+    );
     birth.given[i] = 1;
     isDerived = true;
   }

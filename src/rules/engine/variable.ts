@@ -63,7 +63,8 @@ export type Variable = VariableDefinition & {
 export const defineVariable = (definition: VariableDefinition): Variable => ({
   ...definition,
   defaultValue: definition.defaultValue ?? 0,
-  setInput: definition.setInput ?? (definition.valueType === 'float' && definition.unit === 'currency' ? 'divide' : 'dispatch'),
+  setInput:
+    definition.setInput ?? (definition.valueType === 'float' && definition.unit === 'currency' ? 'divide' : 'dispatch'),
   formulaStarts: Object.keys(definition.formulas ?? {}).sort(),
 });
 

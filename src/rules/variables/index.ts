@@ -1,0 +1,22 @@
+// Variables shared by several benefits (persons, incomes, family-benefit basics).
+import type { Variable } from '../engine/variable.ts';
+import { age, autonomie_financiere, date_naissance } from './individu.ts';
+import { salaire_imposable, salaire_net } from './revenus.ts';
+import {
+  af_nbenf,
+  prestations_familiales_base_ressources,
+  prestations_familiales_base_ressources_individu,
+  prestations_familiales_enfant_a_charge,
+} from './prestations-familiales.ts';
+
+export const COMMON_VARIABLES: Variable[] = [
+  date_naissance,
+  age,
+  autonomie_financiere,
+  salaire_net,
+  salaire_imposable,
+  prestations_familiales_enfant_a_charge,
+  prestations_familiales_base_ressources_individu,
+  prestations_familiales_base_ressources,
+  af_nbenf,
+];
