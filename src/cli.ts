@@ -88,7 +88,8 @@ const commands: Record<string, Command> = {
   rules: async (args) => {
     const [action, ...rest] = args;
     const paths = rest.filter((arg) => !arg.startsWith('--'));
-    if (action !== 'test' || !paths.length) throw new ConfigError('rules', 'usage : guichet rules test <fichiers ou dossiers> [--verbose]');
+    if (action !== 'test' || !paths.length)
+      throw new ConfigError('rules', 'usage : guichet rules test <fichiers ou dossiers> [--verbose]');
     const report = runCaseFiles(getSystem(), paths);
     process.stdout.write(`${formatReport(report, { verbose: rest.includes('--verbose') })}\n`);
     if (report.failed) process.exitCode = 1;

@@ -15,7 +15,10 @@ export type SeedDemoResult = { isSeeded: boolean; identities: number; millisecon
  * Loads the demo population and its logins unless already loaded; all or nothing. Returns
  * `isSeeded: false` when there was nothing to do.
  */
-export const seedDemo = async (db: Db, { households, seed }: { households: number; seed: number }): Promise<SeedDemoResult> => {
+export const seedDemo = async (
+  db: Db,
+  { households, seed }: { households: number; seed: number },
+): Promise<SeedDemoResult> => {
   const startedAt = performance.now();
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [SEED_LOCK]);

@@ -50,7 +50,12 @@ export const loadCommunes = (): CommuneIndex => {
     parentCode: entry.commune ?? null,
   });
   const communes = raw
-    .filter((entry) => entry.type === 'commune-actuelle' && (entry.zone === 'metro' || entry.zone === 'drom') && (entry.population ?? 0) > 0)
+    .filter(
+      (entry) =>
+        entry.type === 'commune-actuelle' &&
+        (entry.zone === 'metro' || entry.zone === 'drom') &&
+        (entry.population ?? 0) > 0,
+    )
     .map(toCommune);
   const byCode = new Map(communes.map((commune) => [commune.code, commune]));
   for (const entry of raw) {

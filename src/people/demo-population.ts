@@ -4,10 +4,19 @@
 import { buildNir } from './nir.ts';
 import { loadCommunes, type Commune, type CommuneIndex } from './communes.ts';
 import { DEPARTMENT_CENTRES } from './department-centres.ts';
-import { BIRTH_COUNTRIES, FAMILY_NAMES, GIVEN_NAMES, STREETS } from './demo-names.ts';
+import { BIRTH_COUNTRIES, GIVEN_NAMES, STREETS } from './demo-names.ts';
 import { createRandom, createWeightedPicker, type Random } from './random.ts';
 import type { Address, Situation } from './person-file.ts';
-import type { Body, EmploymentStatus, FamilleRole, FoyerFiscalRole, MenageRole, StatutMarital, StatutOccupationLogement, ZoneApl } from './vocabulary.ts';
+import type {
+  Body,
+  EmploymentStatus,
+  FamilleRole,
+  FoyerFiscalRole,
+  MenageRole,
+  StatutMarital,
+  StatutOccupationLogement,
+  ZoneApl,
+} from './vocabulary.ts';
 
 export const DEMO_DOMAIN = 'demo.guichet.fr';
 
@@ -111,7 +120,8 @@ export const createGenerator = ({ seed, today }: { seed: number; today: string }
     if (!found) throw new Error(`Commune inconnue dans le COG : ${code}`);
     return found;
   };
-  const withArrondissement = (chosen: Commune) => (chosen.arrondissements.length ? random.pick(chosen.arrondissements) : chosen);
+  const withArrondissement = (chosen: Commune) =>
+    chosen.arrondissements.length ? random.pick(chosen.arrondissements) : chosen;
 
   const residenceAt = (code: string, label?: string): Residence => {
     const place = commune(code);
@@ -167,7 +177,20 @@ export const createGenerator = ({ seed, today }: { seed: number; today: string }
   /** A birth date for someone of `age` whole years today. */
   const birthDateForAge = (age: number) => fromDays(todayDays - Math.floor((age + 1) * 365.25) + random.int(2, 364));
 
-  return { random, today, todayDays, commune, residenceAt, pickCommune, withArrondissement, birthPlace, nir, givenNames, login, birthDateForAge };
+  return {
+    random,
+    today,
+    todayDays,
+    commune,
+    residenceAt,
+    pickCommune,
+    withArrondissement,
+    birthPlace,
+    nir,
+    givenNames,
+    login,
+    birthDateForAge,
+  };
 };
 
 export type PersonSpec = {
@@ -196,7 +219,9 @@ export const makePerson = (generator: Generator, residence: Residence, spec: Per
     : generator.birthPlace(residence, !isAdult);
   const givenNames = spec.givenNames ?? generator.givenNames(spec.sex, spec.birthDate);
   const usageName = spec.usageName ?? null;
-  const login = isAdult ? generator.login(givenNames.split(' ')[0]!, usageName ?? spec.familyName, spec.isShowcase ?? false) : null;
+  const login = isAdult
+    ? generator.login(givenNames.split(' ')[0]!, usageName ?? spec.familyName, spec.isShowcase ?? false)
+    : null;
   return {
     id: random.uuid(),
     nir: generator.nir(spec.sex, spec.birthDate, place.birthPlace),
@@ -246,7 +271,12 @@ export const makeHousehold = (
   // Married or PACS partners file one tax return; cohabiting partners each file their own, the
   // children on the first one's.
   const foyersFiscaux: DemoGroup<FoyerFiscalRole>[] = isJointTaxation
-    ? [{ id: random.uuid(), members: [...adults.map((a) => ({ personId: a.id, role: 'declarants' as const })), ...pac] }]
+    ? [
+        {
+          id: random.uuid(),
+          members: [...adults.map((a) => ({ personId: a.id, role: 'declarants' as const })), ...pac],
+        },
+      ]
     : adults.map((adult, index) => ({
         id: random.uuid(),
         members: [{ personId: adult.id, role: 'declarants' as const }, ...(index === 0 ? pac : [])],
@@ -254,7 +284,10 @@ export const makeHousehold = (
   const familles: DemoGroup<FamilleRole>[] = [
     {
       id: random.uuid(),
-      members: [...adults.map((a) => ({ personId: a.id, role: 'parents' as const })), ...children.map((c) => ({ personId: c.id, role: 'enfants' as const }))],
+      members: [
+        ...adults.map((a) => ({ personId: a.id, role: 'parents' as const })),
+        ...children.map((c) => ({ personId: c.id, role: 'enfants' as const })),
+      ],
     },
   ];
   for (const other of others) {

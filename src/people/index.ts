@@ -15,7 +15,15 @@ export const peopleModule: GuichetModule = {
 export { resolveAccount } from './resolve-account.ts';
 
 /** A person and every member of their famille, foyer fiscal and ménage. */
-export { getPersonFile, findPerson, type PersonFile, type Person, type Member, type Address, type Situation } from './person-file.ts';
+export {
+  getPersonFile,
+  findPerson,
+  type PersonFile,
+  type Person,
+  type Member,
+  type Address,
+  type Situation,
+} from './person-file.ts';
 
 /** An agent's look-up by NIR (exact) or by name (accents and case ignored). */
 export { searchPersons, type PersonHit, type SearchPersonsResult } from './search-persons.ts';
@@ -24,7 +32,18 @@ export { searchPersons, type PersonHit, type SearchPersonsResult } from './searc
 export { updateContact, updateContactInput, type UpdateContactInput } from './update-contact.ts';
 
 /** The NIR: check with the reason of a refusal, normalise, build, and the Zod schema for requests. */
-export { checkNir, isValidNir, normalizeNir, nirKey, buildNir, formatNir, nirSchema, type NirCheck, type NirProblem, type ParsedNir } from './nir.ts';
+export {
+  checkNir,
+  isValidNir,
+  normalizeNir,
+  nirKey,
+  buildNir,
+  formatNir,
+  nirSchema,
+  type NirCheck,
+  type NirProblem,
+  type ParsedNir,
+} from './nir.ts';
 
 /** The demo population: generate it (pure), load it (returns the demo logins), know if it is loaded. */
 export { generateDemoPopulation, seedDemoPopulation, isDemoSeeded } from './seeds.ts';

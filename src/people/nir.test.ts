@@ -36,7 +36,13 @@ describe('numéro de sécurité sociale (NIR)', () => {
     const check = checkNir('2 84 05 69 383 042 26');
     assert.ok(check.ok);
     assert.deepEqual(
-      { sex: check.value.sex, year2: check.value.year2, month: check.value.month, birthPlace: check.value.birthPlace, isProvisional: check.value.isProvisional },
+      {
+        sex: check.value.sex,
+        year2: check.value.year2,
+        month: check.value.month,
+        birthPlace: check.value.birthPlace,
+        isProvisional: check.value.isProvisional,
+      },
       { sex: 'F', year2: '84', month: 5, birthPlace: '69383', isProvisional: false },
     );
   });

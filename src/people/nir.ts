@@ -62,7 +62,7 @@ const MESSAGES: Record<NirProblem, Messages> = {
 };
 
 /** Removes spaces, dots and dashes people type, and upper-cases 2a/2b. */
-export const normalizeNir = (input: string) => input.replace(/[\s.\-]/g, '').toUpperCase();
+export const normalizeNir = (input: string) => input.replace(/[\s.-]/g, '').toUpperCase();
 
 /**
  * The control key of the first 13 characters: 97 − (n mod 97). For Corsica, INSEE computes with
@@ -82,7 +82,8 @@ const isValidMonth = (month: number) => (month >= 1 && month <= 12) || (month >=
 // Place of birth: 2 digits of department + 3 of commune; overseas 3 + 2; abroad 99 + country.
 const placeProblem = (place: string): NirProblem | undefined => {
   const department = place.slice(0, 2);
-  if (department === '2A' || department === '2B') return /^\d{3}$/.test(place.slice(2)) && place.slice(2) !== '000' ? undefined : 'commune';
+  if (department === '2A' || department === '2B')
+    return /^\d{3}$/.test(place.slice(2)) && place.slice(2) !== '000' ? undefined : 'commune';
   if (!/^\d{5}$/.test(place)) return 'characters';
   if (department === '00') return 'department';
   if (department === '97' || department === '98') {
@@ -128,7 +129,17 @@ export const checkNir = (input: string): NirCheck => {
 export const isValidNir = (input: string) => checkNir(input).ok;
 
 /** Builds a valid NIR from its parts (used by the demo population and tests). */
-export const buildNir = ({ sex, birthDate, birthPlace, order }: { sex: 'M' | 'F'; birthDate: string; birthPlace: string; order: number }) => {
+export const buildNir = ({
+  sex,
+  birthDate,
+  birthPlace,
+  order,
+}: {
+  sex: 'M' | 'F';
+  birthDate: string;
+  birthPlace: string;
+  order: number;
+}) => {
   const first13 = `${sex === 'M' ? 1 : 2}${birthDate.slice(2, 4)}${birthDate.slice(5, 7)}${birthPlace}${String(order).padStart(3, '0')}`;
   return `${first13}${nirKey(first13)}`;
 };

@@ -1,6 +1,14 @@
 // A person and the three OpenFisca groups they belong to, as the citizen and the agent see them.
 import type { Sql } from '../platform/index.ts';
-import type { EmploymentStatus, FamilleRole, FoyerFiscalRole, MenageRole, StatutMarital, StatutOccupationLogement, ZoneApl } from './vocabulary.ts';
+import type {
+  EmploymentStatus,
+  FamilleRole,
+  FoyerFiscalRole,
+  MenageRole,
+  StatutMarital,
+  StatutOccupationLogement,
+  ZoneApl,
+} from './vocabulary.ts';
 
 export type Address = {
   label: string;
@@ -197,7 +205,10 @@ const toMember = <R extends string>(row: MemberRow): Member<R> => ({
 
 /** The person and their famille, foyer fiscal and ménage with every member; null if unknown. */
 export const getPersonFile = async (db: Sql, personId: string): Promise<PersonFile | null> => {
-  const [person, rows] = await Promise.all([findPerson(db, personId), db.query<MemberRow>(MEMBERS_OF_GROUPS, [personId])]);
+  const [person, rows] = await Promise.all([
+    findPerson(db, personId),
+    db.query<MemberRow>(MEMBERS_OF_GROUPS, [personId]),
+  ]);
   if (!person) return null;
   const of = (kind: MemberRow['group_kind']) => rows.filter((row) => row.group_kind === kind);
   const famille = of('famille');

@@ -13,7 +13,12 @@ describe('reconnaissance des comptes à la connexion', () => {
   let db: Db;
   let identities: DemoIdentity[];
   const claimsOf = (login: string) => identities.find((identity) => identity.login === login)!.claims;
-  const citizen = (subject: string, claims: Record<string, unknown>): OidcLogin => ({ kind: 'citizen', issuer: ISSUER, subject, claims });
+  const citizen = (subject: string, claims: Record<string, unknown>): OidcLogin => ({
+    kind: 'citizen',
+    issuer: ISSUER,
+    subject,
+    claims,
+  });
 
   before(async () => {
     db = await testDb(migrationSources());
@@ -26,20 +31,28 @@ describe('reconnaissance des comptes à la connexion', () => {
     assert.ok(first?.personId);
     assert.equal(first.role, 'citizen');
     assert.equal(first.displayName, 'Camille Martin');
-    const [person] = await db.query<{ email: string }>('select email from people.persons where id = $1', [first.personId]);
+    const [person] = await db.query<{ email: string }>('select email from people.persons where id = $1', [
+      first.personId,
+    ]);
     assert.equal(person!.email, 'camille.martin@demo.guichet.fr');
     const again = await resolveAccount(db, citizen('sub-camille', claimsOf('camille.martin@demo.guichet.fr')));
     assert.equal(again?.accountId, first.accountId);
   });
 
   it('ignore la casse et les accents des noms, et ne compare que le premier prénom', async () => {
-    const claims = { ...claimsOf('francoise.dupont@demo.guichet.fr'), given_name: 'FRANCOISE Anne', family_name: 'moreau' };
+    const claims = {
+      ...claimsOf('francoise.dupont@demo.guichet.fr'),
+      given_name: 'FRANCOISE Anne',
+      family_name: 'moreau',
+    };
     const user = await resolveAccount(db, citizen('sub-francoise', claims));
     assert.equal(user?.displayName, 'Françoise Dupont');
   });
 
   it('reconnaît une personne née à l’étranger par son pays de naissance', async () => {
-    const abroad = identities.find((identity) => identity.audience === 'citizen' && identity.claims.birthcountry !== '99100');
+    const abroad = identities.find(
+      (identity) => identity.audience === 'citizen' && identity.claims.birthcountry !== '99100',
+    );
     assert.ok(abroad, 'la population contient une personne née à l’étranger');
     assert.equal(abroad.claims.birthplace, '');
     assert.ok((await resolveAccount(db, citizen('sub-abroad', abroad.claims)))?.personId);
@@ -54,20 +67,41 @@ describe('reconnaissance des comptes à la connexion', () => {
   });
 
   it('reconnaît un agent par son courriel, avec son organisme et sa fonction', async () => {
-    const user = await resolveAccount(db, { kind: 'agent', issuer: 'https://pc.example.test', subject: 'a1', claims: { email: 'Agent.CAF@demo.guichet.fr' } });
-    assert.deepEqual({ ...user, accountId: undefined }, {
-      accountId: undefined,
-      role: 'agent',
-      displayName: 'Claire Dubois',
-      body: 'caf',
-      function: 'gestionnaire conseil',
+    const user = await resolveAccount(db, {
+      kind: 'agent',
+      issuer: 'https://pc.example.test',
+      subject: 'a1',
+      claims: { email: 'Agent.CAF@demo.guichet.fr' },
     });
+    assert.deepEqual(
+      { ...user, accountId: undefined },
+      {
+        accountId: undefined,
+        role: 'agent',
+        displayName: 'Claire Dubois',
+        body: 'caf',
+        function: 'gestionnaire conseil',
+      },
+    );
   });
 
   it('donne le rôle administrateur à l’administratrice, et refuse un courriel inconnu', async () => {
-    const admin = await resolveAccount(db, { kind: 'agent', issuer: 'https://pc.example.test', subject: 'a2', claims: { email: 'admin@demo.guichet.fr' } });
+    const admin = await resolveAccount(db, {
+      kind: 'agent',
+      issuer: 'https://pc.example.test',
+      subject: 'a2',
+      claims: { email: 'admin@demo.guichet.fr' },
+    });
     assert.equal(admin?.role, 'admin');
     assert.equal(admin?.body, undefined);
-    assert.equal(await resolveAccount(db, { kind: 'agent', issuer: 'https://pc.example.test', subject: 'a3', claims: { email: 'personne@example.fr' } }), null);
+    assert.equal(
+      await resolveAccount(db, {
+        kind: 'agent',
+        issuer: 'https://pc.example.test',
+        subject: 'a3',
+        claims: { email: 'personne@example.fr' },
+      }),
+      null,
+    );
   });
 });

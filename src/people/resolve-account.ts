@@ -2,12 +2,23 @@
 // sex, birth place), the same five facts the civil registry holds; an agent by their work e-mail.
 import type { OidcLogin, SessionUser, Sql } from '../platform/index.ts';
 
-type AgentRow = { id: string; given_name: string; family_name: string; body: string | null; function: string; role: 'agent' | 'admin' };
+type AgentRow = {
+  id: string;
+  given_name: string;
+  family_name: string;
+  body: string | null;
+  function: string;
+  role: 'agent' | 'admin';
+};
 type PersonRow = { id: string; given_names: string; family_name: string; usage_name: string | null };
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
-const upsertAccount = async (db: Sql, login: OidcLogin, link: { personId?: string; agentId?: string; role: SessionUser['role'] }) => {
+const upsertAccount = async (
+  db: Sql,
+  login: OidcLogin,
+  link: { personId?: string; agentId?: string; role: SessionUser['role'] },
+) => {
   const [account] = await db.query<{ id: string }>(
     `insert into people.accounts (issuer, subject, person_id, agent_id, role) values ($1, $2, $3, $4, $5)
      on conflict (issuer, subject) do update
@@ -61,7 +72,12 @@ const resolveCitizen = async (db: Sql, login: OidcLogin): Promise<SessionUser | 
   const person = matches[0]!;
   const accountId = await upsertAccount(db, login, { personId: person.id, role: 'citizen' });
   const firstName = person.given_names.split(' ')[0]!;
-  return { accountId, role: 'citizen', displayName: `${firstName} ${person.usage_name ?? person.family_name}`, personId: person.id };
+  return {
+    accountId,
+    role: 'citizen',
+    displayName: `${firstName} ${person.usage_name ?? person.family_name}`,
+    personId: person.id,
+  };
 };
 
 /**

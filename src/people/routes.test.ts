@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-// The platform's test kit has no login helper yet: open a real session row the way the OIDC
-// callback does, for a user that resolveAccount really resolved.
-import { createSession } from '../platform/auth/sessions.ts';
-import type { OidcLogin } from '../platform/index.ts';
+// Log in by opening a real session the way the OIDC callback does, for a user that
+// resolveAccount really resolved (the OIDC dance itself is the platform's tests' business).
+import { createSession, SESSION_COOKIE, type OidcLogin } from '../platform/index.ts';
 import { testGuichet } from '../testing.ts';
 import type { DemoIdentity } from './demo-population.ts';
 import { formatNir } from './nir.ts';
@@ -18,10 +17,21 @@ describe('routes du dossier des personnes', async () => {
   let identities: DemoIdentity[];
   const login = async (email: string): Promise<Headers> => {
     const identity = identities.find((candidate) => candidate.login === email)!;
-    const oidc: OidcLogin = { kind: identity.audience, issuer: 'https://test.example', subject: identity.login, claims: identity.claims };
+    const oidc: OidcLogin = {
+      kind: identity.audience,
+      issuer: 'https://test.example',
+      subject: identity.login,
+      claims: identity.claims,
+    };
     const user = (await resolveAccount(db, oidc))!;
-    const session = await createSession(db, config, { kind: oidc.kind, issuer: oidc.issuer, subject: oidc.subject, user, idToken: null });
-    return { cookie: `guichet_session=${session.token}`, 'x-csrf-token': session.csrfToken };
+    const session = await createSession(db, config, {
+      kind: oidc.kind,
+      issuer: oidc.issuer,
+      subject: oidc.subject,
+      user,
+      idToken: null,
+    });
+    return { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
   };
   let camille: Headers;
   let agent: Headers;
@@ -55,7 +65,11 @@ describe('routes du dossier des personnes', async () => {
       );
       assert.equal(file.menage.statutOccupationLogement, 'locataire_vide');
       assert.equal(file.menage.zoneApl, 'zone_2');
-      const ids = new Set([file.person.id, ...file.famille.members.map((m: { id: string }) => m.id), ...file.menage.members.map((m: { id: string }) => m.id)]);
+      const ids = new Set([
+        file.person.id,
+        ...file.famille.members.map((m: { id: string }) => m.id),
+        ...file.menage.members.map((m: { id: string }) => m.id),
+      ]);
       assert.equal(ids.size, 3);
       assert.ok(!JSON.stringify(file).includes('Benali'));
       assert.ok(!('nir' in file.menage.members[1]), 'les autres membres sont montrés sans leur NIR');
@@ -68,7 +82,8 @@ describe('routes du dossier des personnes', async () => {
   });
 
   describe('PATCH /api/v1/me/contact', () => {
-    const patch = (payload: unknown, headers: Partial<Headers> = camille) => app.inject({ method: 'PATCH', url: '/api/v1/me/contact', headers, payload: payload as object });
+    const patch = (payload: unknown, headers: Partial<Headers> = camille) =>
+      app.inject({ method: 'PATCH', url: '/api/v1/me/contact', headers, payload: payload as object });
     const me = async () => (await app.inject({ url: '/api/v1/me', headers: camille })).json().person;
 
     it('refuse un courriel invalide en nommant le champ, et n’écrit rien', async () => {
@@ -90,9 +105,19 @@ describe('routes du dossier des personnes', async () => {
     });
 
     it('nomme chaque champ en défaut', async () => {
-      const response = await patch({ email: 'non', phone: '12', address: { label: '1 rue X', postcode: '6900', communeCode: '69123', communeName: 'Lyon' } });
+      const response = await patch({
+        email: 'non',
+        phone: '12',
+        address: { label: '1 rue X', postcode: '6900', communeCode: '69123', communeName: 'Lyon' },
+      });
       assert.equal(response.statusCode, 400);
-      assert.deepEqual(response.json().issues.map((issue: { field: string }) => issue.field).sort(), ['address.postcode', 'email', 'phone']);
+      assert.deepEqual(
+        response
+          .json()
+          .issues.map((issue: { field: string }) => issue.field)
+          .sort(),
+        ['address.postcode', 'email', 'phone'],
+      );
     });
 
     it('refuse une modification sans jeton anti-falsification', async () => {
@@ -113,15 +138,21 @@ describe('routes du dossier des personnes', async () => {
   });
 
   describe('recherche et dossier côté agent', () => {
-    const search = (q: string, headers: Headers = agent) => app.inject({ url: `/api/v1/agent/persons?q=${encodeURIComponent(q)}`, headers });
+    const search = (q: string, headers: Headers = agent) =>
+      app.inject({ url: `/api/v1/agent/persons?q=${encodeURIComponent(q)}`, headers });
 
     it('trouve une personne par son NIR saisi avec des espaces', async () => {
-      const [row] = await db.query<{ nir: string }>("select nir from people.persons where email = 'nadia.benali@demo.guichet.fr'");
+      const [row] = await db.query<{ nir: string }>(
+        "select nir from people.persons where email = 'nadia.benali@demo.guichet.fr'",
+      );
       const response = await search(formatNir(row!.nir));
       assert.equal(response.statusCode, 200);
       const body = response.json();
       assert.equal(body.matchedBy, 'nir');
-      assert.deepEqual(body.items.map((item: { givenNames: string }) => item.givenNames), ['Nadia']);
+      assert.deepEqual(
+        body.items.map((item: { givenNames: string }) => item.givenNames),
+        ['Nadia'],
+      );
       const prefix = await search(row!.nir.slice(0, 13));
       assert.equal(prefix.json().items.length, 1);
     });
@@ -149,12 +180,19 @@ describe('routes du dossier des personnes', async () => {
       assert.equal(response.statusCode, 200);
       const file = response.json();
       assert.equal(file.person.familyName, 'Benali');
-      assert.deepEqual(file.famille.members.map((m: { role: string; givenNames: string }) => `${m.role}:${m.givenNames}`), ['parents:Nadia', 'enfants:Inès', 'enfants:Adam']);
+      assert.deepEqual(
+        file.famille.members.map((m: { role: string; givenNames: string }) => `${m.role}:${m.givenNames}`),
+        ['parents:Nadia', 'enfants:Inès', 'enfants:Adam'],
+      );
       assert.equal(file.menage.statutOccupationLogement, 'locataire_hlm');
     });
 
     it('répond 404 pour une personne inconnue et 400 pour un identifiant mal formé', async () => {
-      assert.equal((await app.inject({ url: '/api/v1/agent/persons/00000000-0000-4000-8000-000000000000', headers: agent })).statusCode, 404);
+      assert.equal(
+        (await app.inject({ url: '/api/v1/agent/persons/00000000-0000-4000-8000-000000000000', headers: agent }))
+          .statusCode,
+        404,
+      );
       const bad = await app.inject({ url: '/api/v1/agent/persons/abc', headers: agent });
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().field, 'params.id');
@@ -162,7 +200,8 @@ describe('routes du dossier des personnes', async () => {
 
     it('publie ses routes dans la description OpenAPI', async () => {
       const paths = Object.keys((await app.inject('/api/docs/json')).json().paths);
-      for (const path of ['/api/v1/me', '/api/v1/me/contact', '/api/v1/agent/persons', '/api/v1/agent/persons/{id}']) assert.ok(paths.includes(path), path);
+      for (const path of ['/api/v1/me', '/api/v1/me/contact', '/api/v1/agent/persons', '/api/v1/agent/persons/{id}'])
+        assert.ok(paths.includes(path), path);
     });
   });
 });

@@ -16,7 +16,13 @@ export type PersonHit = {
   communeName: string | null;
 };
 
-export type SearchPersonsResult = { items: PersonHit[]; page: number; pageSize: number; total: number; matchedBy: 'nir' | 'name' };
+export type SearchPersonsResult = {
+  items: PersonHit[];
+  page: number;
+  pageSize: number;
+  total: number;
+  matchedBy: 'nir' | 'name';
+};
 
 type HitRow = {
   id: string;
@@ -30,7 +36,8 @@ type HitRow = {
   total: number;
 };
 
-const HIT_COLUMNS = 'id, nir, given_names, family_name, usage_name, birth_date, sex, address_commune_name, count(*) over () as total';
+const HIT_COLUMNS =
+  'id, nir, given_names, family_name, usage_name, birth_date, sex, address_commune_name, count(*) over () as total';
 
 const toHit = (row: HitRow): PersonHit => ({
   id: row.id,
@@ -65,11 +72,22 @@ export const searchPersons = async (
         order by family_name, given_names, id limit $2 offset $3`,
       [nir.exact ?? nir.prefix, size, offset],
     );
-    return { items: rows.map(toHit), page: Math.max(page, 1), pageSize: size, total: rows[0]?.total ?? 0, matchedBy: 'nir' };
+    return {
+      items: rows.map(toHit),
+      page: Math.max(page, 1),
+      pageSize: size,
+      total: rows[0]?.total ?? 0,
+      matchedBy: 'nir',
+    };
   }
   // Every word must appear (accents and case ignored), or the whole name be close enough (typos).
   // Words travel as one string split in SQL: an array parameter here made PGlite hang.
-  const words = q.trim().replace(/[\\%_]/g, '\\$&').split(/\s+/).filter(Boolean).join(' ');
+  const words = q
+    .trim()
+    .replace(/[\\%_]/g, '\\$&')
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(' ');
   const rows = await db.query<HitRow>(
     `with query as (select people.fold($1) as text,
                            array(select '%' || w || '%' from regexp_split_to_table(people.fold($2), ' ') w) as patterns)
@@ -79,5 +97,11 @@ export const searchPersons = async (
       limit $3 offset $4`,
     [q, words, size, offset],
   );
-  return { items: rows.map(toHit), page: Math.max(page, 1), pageSize: size, total: rows[0]?.total ?? 0, matchedBy: 'name' };
+  return {
+    items: rows.map(toHit),
+    page: Math.max(page, 1),
+    pageSize: size,
+    total: rows[0]?.total ?? 0,
+    matchedBy: 'name',
+  };
 };

@@ -20,7 +20,10 @@ describe('population de démonstration', () => {
   after(() => db.close());
 
   it('donne la même population pour la même graine, une autre pour une autre graine', () => {
-    const nirs = (seed: number) => generateDemoPopulation({ households: 200, seed, today: TODAY }).households.flatMap((h) => h.persons.map((p) => p.nir));
+    const nirs = (seed: number) =>
+      generateDemoPopulation({ households: 200, seed, today: TODAY }).households.flatMap((h) =>
+        h.persons.map((p) => p.nir),
+      );
     assert.deepEqual(nirs(11), nirs(11));
     assert.notDeepEqual(nirs(11), nirs(12));
   });
@@ -58,7 +61,14 @@ describe('population de démonstration', () => {
   });
 
   it('donne à chaque ménage une personne de référence, et chaque personne a ses trois groupes', async () => {
-    const [counts] = await db.query<{ menages: number; with_reference: number; persons: number; in_famille: number; in_foyer: number; in_menage: number }>(
+    const [counts] = await db.query<{
+      menages: number;
+      with_reference: number;
+      persons: number;
+      in_famille: number;
+      in_foyer: number;
+      in_menage: number;
+    }>(
       `select (select count(*)::int from people.menages) as menages,
               (select count(*)::int from people.menage_members where role = 'personne_de_reference') as with_reference,
               (select count(*)::int from people.persons) as persons,

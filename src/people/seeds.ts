@@ -3,7 +3,13 @@
 import type { Sql } from '../platform/index.ts';
 import { DEMO_AGENTS, showcaseHouseholds } from './demo-showcase.ts';
 import { randomHousehold } from './demo-households.ts';
-import { agentIdentity, citizenIdentity, createGenerator, type DemoIdentity, type DemoPopulation } from './demo-population.ts';
+import {
+  agentIdentity,
+  citizenIdentity,
+  createGenerator,
+  type DemoIdentity,
+  type DemoPopulation,
+} from './demo-population.ts';
 
 const CHUNK = 20_000;
 
@@ -12,9 +18,20 @@ const CHUNK = 20_000;
  * the agents of each body and the administrator, and a login for every adult and agent.
  * Same seed and same `today`, same population (ids included).
  */
-export const generateDemoPopulation = ({ households, seed, today }: { households: number; seed: number; today: string }): DemoPopulation => {
+export const generateDemoPopulation = ({
+  households,
+  seed,
+  today,
+}: {
+  households: number;
+  seed: number;
+  today: string;
+}): DemoPopulation => {
   const generator = createGenerator({ seed, today });
-  const all = [...showcaseHouseholds(generator), ...Array.from({ length: Math.max(0, households) }, () => randomHousehold(generator))];
+  const all = [
+    ...showcaseHouseholds(generator),
+    ...Array.from({ length: Math.max(0, households) }, () => randomHousehold(generator)),
+  ];
   const agents = DEMO_AGENTS.map((agent) => ({ ...agent, id: generator.random.uuid() }));
   const identities = [
     ...all.flatMap((household) => household.persons.filter((person) => person.login).map(citizenIdentity)),
@@ -47,7 +64,11 @@ const columnsOf = <T>(rows: T[], spec: [name: string, type: string, pick: (row: 
  */
 export const seedDemoPopulation = async (
   db: Sql,
-  { households, seed, today = new Date().toISOString().slice(0, 10) }: { households: number; seed: number; today?: string },
+  {
+    households,
+    seed,
+    today = new Date().toISOString().slice(0, 10),
+  }: { households: number; seed: number; today?: string },
 ): Promise<DemoIdentity[]> => {
   const population = generateDemoPopulation({ households, seed, today });
   const persons = population.households.flatMap((household) => household.persons);

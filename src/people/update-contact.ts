@@ -45,7 +45,10 @@ const address = z.strictObject({
     .toUpperCase()
     .regex(
       /^(\d{2}|2A|2B)\d{3}$/,
-      bilingual({ fr: 'Le code INSEE de la commune compte 5 caractères (par exemple 69123).', en: 'The INSEE commune code has 5 characters (for example 69123).' }),
+      bilingual({
+        fr: 'Le code INSEE de la commune compte 5 caractères (par exemple 69123).',
+        en: 'The INSEE commune code has 5 characters (for example 69123).',
+      }),
     ),
   communeName: z.string().trim().min(1).max(100),
   lat: z.number().min(-90).max(90).nullable().optional(),

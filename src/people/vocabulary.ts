@@ -1,6 +1,14 @@
 // The words of the people module, as OpenFisca-France names them where it has a name.
 
-export const EMPLOYMENT_STATUSES = ['salarie', 'independant', 'chomeur', 'retraite', 'etudiant', 'scolarise', 'inactif'] as const;
+export const EMPLOYMENT_STATUSES = [
+  'salarie',
+  'independant',
+  'chomeur',
+  'retraite',
+  'etudiant',
+  'scolarise',
+  'inactif',
+] as const;
 /** What the person does; maps to OpenFisca `activite` (salarie/independant → actif, scolarise → etudiant). */
 export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
 

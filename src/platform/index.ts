@@ -36,3 +36,5 @@ export { mountAuth, type MountAuthOptions } from './auth/mount-auth.ts';
 export { deriveSecret, embeddedClientSecret, loadInstanceSecret } from './auth/secret.ts';
 export { embeddedIssuer } from './auth/oidc-clients.ts';
 export type { LoginError } from './auth/routes.ts';
+/** Opens a session for a resolved user, as the OIDC callback does (tests of other modules log in with it). */
+export { createSession, SESSION_COOKIE } from './auth/sessions.ts';

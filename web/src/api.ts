@@ -221,12 +221,18 @@ export const maskedNir = (nir: string | null): string | undefined => {
 };
 
 export const addressLines = (address: Address | null): string[] =>
-  address ? [address.label] : [];
+  address ? [address.label, `${address.postcode} ${address.communeName}`].filter((line) => line.trim()) : [];
+
+/** A French number as people write it (06 12 34 56 78); others as given. */
+export const formatPhone = (phone: string) => {
+  const national = phone.replace(/[\s.-]/g, '').replace(/^\+33/, '0');
+  return /^0\d{9}$/.test(national) ? national.replace(/(\d{2})(?=\d)/g, '$1 ') : phone;
+};
 
 /** Where someone stands in the household, in words a person uses (see i18n `role.*`). */
 export type HouseholdRole = 'parent' | 'conjoint' | 'enfant_a_charge' | 'enfant' | 'personne_de_reference' | 'autre';
 
-export type HouseholdMember = Named & { id: string; birthDate: string; role: HouseholdRole };
+export type HouseholdMember = Named & { id: string; birthDate: string; sex: Sex; role: HouseholdRole };
 
 /**
  * The people living with the person (the ménage), or their CAF family when no ménage is known,
@@ -252,6 +258,6 @@ export const householdMembers = ({ famille, menage }: PersonFile): HouseholdMemb
               : menageRole === 'personne_de_reference' || inFamille === 'parents'
                 ? 'personne_de_reference'
                 : 'autre';
-    return { id: member.id, givenNames: member.givenNames, familyName: member.familyName, usageName: member.usageName, birthDate: member.birthDate, role };
+    return { id: member.id, givenNames: member.givenNames, familyName: member.familyName, usageName: member.usageName, birthDate: member.birthDate, sex: member.sex, role };
   });
 };

@@ -82,7 +82,7 @@ export const AgentSearchPage = () => {
                 </p>
                 <p className="fr-text--sm fr-mb-0">
                   {[
-                    person.birthDate ? t('person.bornOn', { date: formatDate(person.birthDate) }) : undefined,
+                    t(person.sex === 'F' ? 'person.bornOnF' : 'person.bornOnM', { date: formatDate(person.birthDate) }),
                     maskedNir(person.nir),
                     person.communeName,
                   ]

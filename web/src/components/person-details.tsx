@@ -1,5 +1,5 @@
 // A person's identity and contact details, and their household, as the citizen and agents see them.
-import { addressLines, householdMembers, maskedNir, personName, type HouseholdRole, type Person, type PersonFile } from '../api.ts';
+import { addressLines, formatPhone, householdMembers, maskedNir, personName, type HouseholdRole, type Person, type PersonFile } from '../api.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 export const PersonDetails = ({ person }: { person: Person }) => {
@@ -29,7 +29,7 @@ export const PersonDetails = ({ person }: { person: Person }) => {
       <dt>{t('person.email')}</dt>
       <dd>{person.email || unknown}</dd>
       <dt>{t('person.phone')}</dt>
-      <dd>{person.phone || unknown}</dd>
+      <dd>{person.phone ? formatPhone(person.phone) : unknown}</dd>
     </dl>
   );
 };
@@ -48,7 +48,7 @@ export const HouseholdList = ({ file, selfId }: { file: PersonFile; selfId?: str
             {member.id === selfId ? ` (${t('person.you')})` : ''}
           </p>
           <p className="fr-mb-1v">{t(`role.${member.role satisfies HouseholdRole}`)}</p>
-          <p className="fr-text--sm fr-mb-0">{t('person.bornOn', { date: formatDate(member.birthDate) })}</p>
+          <p className="fr-text--sm fr-mb-0">{t(member.sex === 'F' ? 'person.bornOnF' : 'person.bornOnM', { date: formatDate(member.birthDate) })}</p>
         </li>
       ))}
     </ul>

@@ -122,7 +122,8 @@ export const en: Messages = {
   'person.unknown': 'Not provided',
   'person.member': 'Person',
   'person.you': 'you',
-  'person.bornOn': 'Born on {date}',
+  'person.bornOnF': 'Born on {date}',
+  'person.bornOnM': 'Born on {date}',
   'person.role': 'Place in the household',
 
   'role.parent': 'Parent',

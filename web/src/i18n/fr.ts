@@ -23,7 +23,7 @@ export const fr = {
   'nav.mainLabel': 'Menu principal',
 
   'footer.description':
-    'Guichet est le guichet unique de la protection sociale : une seule porte pour connaître vos droits, déclarer un changement une seule fois et être accompagné.',
+    'Guichet est le guichet unique de la protection sociale : une seule porte pour connaître vos droits, déclarer un changement une seule fois et être accompagné.',
   'footer.sitemap': 'Plan du site',
   'footer.legal': 'Mentions légales',
   'footer.license': 'Sauf mention contraire, les contenus de ce site sont sous licence etalab-2.0. Le code source de Guichet est libre (AGPL-3.0).',
@@ -31,12 +31,12 @@ export const fr = {
   'home.title': 'Vos droits sociaux, en un seul endroit',
   'home.lead':
     'Dites-nous ce qui change dans votre vie. Guichet vous dit à quoi vous pourriez avoir droit et vous aide à faire vos démarches, pas à pas.',
-  'home.estimateTitle': 'À quelles aides ai-je droit ?',
+  'home.estimateTitle': 'À quelles aides ai-je droit ?',
   'home.estimateText': 'Répondez à quelques questions simples sur votre foyer. C’est gratuit et vous n’avez pas besoin de compte.',
   'home.estimateButton': 'Estimer mes droits',
   'home.eventsTitle': 'Ce qui change dans votre vie',
   'home.eventsLead': 'Choisissez votre situation pour voir ce que Guichet peut faire pour vous.',
-  'home.accountTitle': 'Vous avez déjà un dossier ?',
+  'home.accountTitle': 'Vous avez déjà un dossier ?',
   'home.accountText': 'Retrouvez votre situation, votre foyer et vos démarches dans votre espace personnel.',
   'home.accountButton': 'Accéder à mon espace',
 
@@ -57,8 +57,8 @@ export const fr = {
 
   'eventPage.comingTitle': 'Ce parcours arrive bientôt',
   'eventPage.comingText':
-    'Bientôt, Guichet vous guidera pas à pas : les démarches à faire, leurs dates limites, les organismes concernés. Vous ne déclarerez votre changement qu’une seule fois : Guichet préviendra chaque organisme pour vous.',
-  'eventPage.meanwhile': 'En attendant, vous pouvez :',
+    'Bientôt, Guichet vous guidera pas à pas : les démarches à faire, leurs dates limites, les organismes concernés. Vous ne déclarerez votre changement qu’une seule fois : Guichet préviendra chaque organisme pour vous.',
+  'eventPage.meanwhile': 'En attendant, vous pouvez :',
   'eventPage.toEstimate': 'voir la liste des aides que le simulateur couvrira',
   'eventPage.toHome': 'revenir à l’accueil',
 
@@ -67,9 +67,9 @@ export const fr = {
   'estimate.how':
     'Il vous posera quelques questions simples sur votre foyer, votre logement et vos ressources. Il vous dira ensuite à quelles aides vous pourriez avoir droit, combien, et pourquoi.',
   'estimate.noAmount':
-    'Pour l’instant, aucun montant n’est affiché : nous préférons ne rien vous dire plutôt que de vous donner un chiffre faux.',
+    'Pour l’instant, aucun montant n’est affiché : nous préférons ne rien vous dire plutôt que de vous donner un chiffre faux.',
   'estimate.listTitle': 'Les aides que le simulateur couvrira',
-  'estimate.listBody': 'Organisme : {body}',
+  'estimate.listBody': 'Organisme : {body}',
   'estimate.aid.rsa': 'Revenu de solidarité active (RSA)',
   'estimate.aid.primeActivite': 'Prime d’activité',
   'estimate.aid.logement': 'Aides personnelles au logement (APL, ALF, ALS)',
@@ -91,9 +91,9 @@ export const fr = {
   'login.citizenText': 'Connectez-vous pour voir votre situation, votre foyer et vos démarches.',
   'login.citizenButton': 'Se connecter (identité de démonstration)',
   'login.demoNotice':
-    'Cette version de démonstration n’utilise pas FranceConnect : vous choisissez une identité fictive. Aucune donnée réelle n’est utilisée.',
+    'Cette version de démonstration n’utilise pas FranceConnect : vous choisissez une identité fictive. Aucune donnée réelle n’est utilisée.',
   'login.agentTitle': 'Vous travaillez dans un organisme',
-  'login.agentText': 'Agents de la CAF, de l’Assurance Maladie, de la MSA, de France Travail… : accédez à l’espace agent.',
+  'login.agentText': 'Agents de la CAF, de l’Assurance Maladie, de la MSA, de France Travail… : accédez à l’espace agent.',
   'login.agentButton': 'Connexion à l’espace agent',
   'login.unknownAccountTitle': 'Nous ne trouvons pas votre compte',
   'login.unknownAccountText':
@@ -124,7 +124,8 @@ export const fr = {
   'person.unknown': 'Non renseigné',
   'person.member': 'Personne',
   'person.you': 'vous',
-  'person.bornOn': 'Née ou né le {date}',
+  'person.bornOnF': 'Née le {date}',
+  'person.bornOnM': 'Né le {date}',
   'person.role': 'Place dans le foyer',
 
   'role.parent': 'Parent',
@@ -137,11 +138,11 @@ export const fr = {
   'agent.title': 'Rechercher une personne',
   'agent.lead': 'Cherchez par numéro de sécurité sociale ou par nom.',
   'agent.queryLabel': 'Numéro de sécurité sociale ou nom',
-  'agent.queryHint': 'Exemple : 2 85 03 75 112 005 42, ou Martin',
+  'agent.queryHint': 'Exemple : 2 85 03 75 112 005 42, ou Martin',
   'agent.queryEmpty': 'Saisissez un numéro de sécurité sociale ou un nom.',
   'agent.search': 'Rechercher',
   'agent.searching': 'Recherche en cours…',
-  'agent.resultsNone': 'Aucune personne ne correspond à « {q} ».',
+  'agent.resultsNone': 'Aucune personne ne correspond à « {q} ».',
   'agent.resultsOne': '1 personne trouvée.',
   'agent.resultsMany': '{count} personnes trouvées.',
   'agent.back': 'Retour à la recherche',
@@ -149,7 +150,7 @@ export const fr = {
   'agent.household': 'Foyer',
 
   'jobs.title': 'Travaux de fond',
-  'jobs.lead': 'Les tâches que Guichet exécute en arrière-plan : envois aux organismes, rappels, calculs.',
+  'jobs.lead': 'Les tâches que Guichet exécute en arrière-plan : envois aux organismes, rappels, calculs.',
   'jobs.filter': 'Afficher',
   'jobs.all': 'Tous les travaux',
   'jobs.status.queued': 'En attente',
@@ -176,7 +177,7 @@ export const fr = {
   'error.title': 'Un problème est survenu',
   'error.network': 'Guichet ne répond pas. Vérifiez votre connexion à Internet, puis réessayez.',
   'error.retry': 'Réessayer',
-  'error.fieldPrefix': 'Erreur :',
+  'error.fieldPrefix': 'Erreur :',
 
   'notFound.title': 'Page introuvable',
   'notFound.text': 'La page que vous cherchez n’existe pas ou a été déplacée.',
@@ -208,7 +209,7 @@ export const fr = {
     'Cette démonstration n’utilise que des personnes fictives. Dans une instance réelle, chaque organisme garde ses propres données, et vous pouvez voir qui a consulté les vôtres.',
   'legal.cookiesTitle': 'Cookies',
   'legal.cookies':
-    'Guichet ne dépose que les cookies nécessaires : votre session de connexion et votre choix de langue. Aucun cookie de mesure d’audience ou de publicité.',
+    'Guichet ne dépose que les cookies nécessaires : votre session de connexion et votre choix de langue. Aucun cookie de mesure d’audience ou de publicité.',
 } as const;
 
 export type MessageKey = keyof typeof fr;
