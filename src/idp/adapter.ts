@@ -31,7 +31,15 @@ export const postgresAdapter = (db: Sql) => {
          on conflict (model, id) do update
            set payload = excluded.payload, grant_id = excluded.grant_id, user_code = excluded.user_code,
                uid = excluded.uid, expires_at = excluded.expires_at`,
-        [model, id, JSON.stringify(payload), payload.grantId ?? null, payload.userCode ?? null, payload.uid ?? null, expiresIn ?? null],
+        [
+          model,
+          id,
+          JSON.stringify(payload),
+          payload.grantId ?? null,
+          payload.userCode ?? null,
+          payload.uid ?? null,
+          expiresIn ?? null,
+        ],
       );
       if (++writes % SWEEP_EVERY === 0) await db.query('delete from idp.oidc_payloads where expires_at < now()');
     },

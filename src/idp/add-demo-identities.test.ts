@@ -24,7 +24,11 @@ describe('identités de démonstration', () => {
     )) as [{ count: number; hashes: number }];
     assert.equal(count, 6000);
     assert.equal(hashes, 1);
-    const checked = await checkCredentials(db, { login: 'Personne.5999@demo.guichet.fr', password: DEMO_PASSWORD, audience: 'citizen' });
+    const checked = await checkCredentials(db, {
+      login: 'Personne.5999@demo.guichet.fr',
+      password: DEMO_PASSWORD,
+      audience: 'citizen',
+    });
     assert.ok('identity' in checked);
     assert.equal(checked.identity.claims.family_name, 'Martin5999');
   });
@@ -34,13 +38,26 @@ describe('identités de démonstration', () => {
       { login: 'agent.caf@demo.guichet.fr', audience: 'agent', claims: { given_name: 'Ancien' } },
       { login: 'AGENT.CAF@demo.guichet.fr', audience: 'agent', claims: { given_name: 'Nouveau' } },
     ]);
-    await addDemoIdentities(db, [{ login: 'agent.caf@demo.guichet.fr', audience: 'agent', claims: { given_name: 'Sam', usual_name: 'Caf' } }]);
-    const rows = await db.query<{ claims: { given_name: string } }>(`select claims from idp.identities where login = 'agent.caf@demo.guichet.fr'`);
-    assert.deepEqual(rows.map((row) => row.claims.given_name), ['Sam']);
+    await addDemoIdentities(db, [
+      { login: 'agent.caf@demo.guichet.fr', audience: 'agent', claims: { given_name: 'Sam', usual_name: 'Caf' } },
+    ]);
+    const rows = await db.query<{ claims: { given_name: string } }>(
+      `select claims from idp.identities where login = 'agent.caf@demo.guichet.fr'`,
+    );
+    assert.deepEqual(
+      rows.map((row) => row.claims.given_name),
+      ['Sam'],
+    );
   });
 
   it('refuse un mauvais mot de passe ou un identifiant inconnu sans dire lequel', async () => {
-    assert.deepEqual(await checkCredentials(db, { login: 'agent.caf@demo.guichet.fr', password: 'non', audience: 'agent' }), { error: 'invalid_credentials' });
-    assert.deepEqual(await checkCredentials(db, { login: 'personne@nulle.part', password: DEMO_PASSWORD, audience: 'agent' }), { error: 'invalid_credentials' });
+    assert.deepEqual(
+      await checkCredentials(db, { login: 'agent.caf@demo.guichet.fr', password: 'non', audience: 'agent' }),
+      { error: 'invalid_credentials' },
+    );
+    assert.deepEqual(
+      await checkCredentials(db, { login: 'personne@nulle.part', password: DEMO_PASSWORD, audience: 'agent' }),
+      { error: 'invalid_credentials' },
+    );
   });
 });

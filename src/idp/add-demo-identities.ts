@@ -29,7 +29,12 @@ export const addDemoIdentities = async (db: Sql, identities: DemoIdentity[]): Pr
        select login, audience, $3, claims::jsonb from unnest($1::text[], $2::text[], $4::text[]) as t(login, audience, claims)
        on conflict (login) do update
          set audience = excluded.audience, password_hash = excluded.password_hash, claims = excluded.claims, updated_at = now()`,
-      [batch.map(([login]) => login), batch.map(([, identity]) => identity.audience), passwordHash, batch.map(([, identity]) => JSON.stringify(identity.claims))],
+      [
+        batch.map(([login]) => login),
+        batch.map(([, identity]) => identity.audience),
+        passwordHash,
+        batch.map(([, identity]) => JSON.stringify(identity.claims)),
+      ],
     );
   }
 };

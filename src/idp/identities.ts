@@ -2,13 +2,27 @@ import type { Sql } from '../platform/index.ts';
 import type { IdentityAudience } from './add-demo-identities.ts';
 import { verifyNothing, verifyPassword } from './password.ts';
 
-type IdentityRow = { login: string; audience: IdentityAudience; password_hash: string; claims: Record<string, unknown> };
+type IdentityRow = {
+  login: string;
+  audience: IdentityAudience;
+  password_hash: string;
+  claims: Record<string, unknown>;
+};
 
 export type Identity = { login: string; audience: IdentityAudience; claims: Record<string, unknown> };
 
 // What each real provider gives: FranceConnect's identity pivot for citizens, ProConnect's agent claims.
 const CLAIMS: Record<IdentityAudience, string[]> = {
-  citizen: ['given_name', 'family_name', 'birthdate', 'gender', 'birthplace', 'birthcountry', 'email', 'preferred_username'],
+  citizen: [
+    'given_name',
+    'family_name',
+    'birthdate',
+    'gender',
+    'birthplace',
+    'birthcountry',
+    'email',
+    'preferred_username',
+  ],
   agent: ['given_name', 'usual_name', 'email', 'uid'],
 };
 
@@ -20,9 +34,10 @@ export const CLAIMS_BY_SCOPE = {
 };
 
 export const findIdentity = async (db: Sql, login: string): Promise<Identity | null> => {
-  const [row] = await db.query<IdentityRow>('select login, audience, password_hash, claims from idp.identities where login = $1', [
-    login.trim().toLowerCase(),
-  ]);
+  const [row] = await db.query<IdentityRow>(
+    'select login, audience, password_hash, claims from idp.identities where login = $1',
+    [login.trim().toLowerCase()],
+  );
   return row ? { login: row.login, audience: row.audience, claims: row.claims } : null;
 };
 
@@ -32,7 +47,9 @@ export const identityClaims = (identity: Identity): Record<string, unknown> => {
   const claims: Record<string, unknown> = { ...defaults, ...identity.claims };
   return {
     sub: identity.login,
-    ...Object.fromEntries(CLAIMS[identity.audience].filter((name) => claims[name] !== undefined).map((name) => [name, claims[name]])),
+    ...Object.fromEntries(
+      CLAIMS[identity.audience].filter((name) => claims[name] !== undefined).map((name) => [name, claims[name]]),
+    ),
   };
 };
 
@@ -43,9 +60,10 @@ export const checkCredentials = async (
   db: Sql,
   { login, password, audience }: { login: string; password: string; audience: IdentityAudience },
 ): Promise<CheckCredentialsResult> => {
-  const [row] = await db.query<IdentityRow>('select login, audience, password_hash, claims from idp.identities where login = $1', [
-    login.trim().toLowerCase(),
-  ]);
+  const [row] = await db.query<IdentityRow>(
+    'select login, audience, password_hash, claims from idp.identities where login = $1',
+    [login.trim().toLowerCase()],
+  );
   const isValid = row ? await verifyPassword(password, row.password_hash) : await verifyNothing(password);
   if (!row || !isValid) return { error: 'invalid_credentials' };
   if (row.audience !== audience) return { error: 'wrong_audience' };
@@ -54,6 +72,8 @@ export const checkCredentials = async (
 
 /** Which of these logins exist (to list only real demo accounts on the login page). */
 export const existingLogins = async (db: Sql, logins: string[]) =>
-  (await db.query<{ login: string }>('select login from idp.identities where login = any($1::text[]) order by login', [logins])).map(
-    (row) => row.login,
-  );
+  (
+    await db.query<{ login: string }>('select login from idp.identities where login = any($1::text[]) order by login', [
+      logins,
+    ])
+  ).map((row) => row.login);

@@ -13,7 +13,10 @@ const cookieJar = () => {
       const [name, ...rest] = pair!.split('=');
       const value = rest.join('=');
       const path = attributes.find((a) => /^path=/i.test(a))?.slice(5) ?? '/';
-      const isRemoved = !value || attributes.some((a) => /^expires=/i.test(a) && new Date(a.slice(8)).getTime() < Date.now()) || attributes.some((a) => /^max-age=0$/i.test(a));
+      const isRemoved =
+        !value ||
+        attributes.some((a) => /^expires=/i.test(a) && new Date(a.slice(8)).getTime() < Date.now()) ||
+        attributes.some((a) => /^max-age=0$/i.test(a));
       if (isRemoved) cookies.delete(name!);
       else cookies.set(name!, { value, path });
     }
@@ -76,16 +79,29 @@ const logIn = async (jar: Jar, base: string, kind: 'citizen' | 'agent', login: s
 
 const sessionOf = async (jar: Jar, base: string) => {
   const response = await jar.request(`${base}/api/v1/session`);
-  return { response, body: (await response.json()) as { authenticated: boolean; user?: { role: string; displayName: string; body?: string }; csrfToken?: string; expiresAt?: string } };
+  return {
+    response,
+    body: (await response.json()) as {
+      authenticated: boolean;
+      user?: { role: string; displayName: string; body?: string };
+      csrfToken?: string;
+      expiresAt?: string;
+    },
+  };
 };
 
 const logins: OidcLogin[] = [];
 const resolveAccount: ResolveAccount = async (login) => {
   logins.push(login);
   if (login.subject === 'lea.dupont@test.guichet.fr') {
-    return { accountId: 'compte-lea', role: 'citizen', displayName: `${login.claims.given_name} ${login.claims.family_name}` };
+    return {
+      accountId: 'compte-lea',
+      role: 'citizen',
+      displayName: `${login.claims.given_name} ${login.claims.family_name}`,
+    };
   }
-  if (login.subject === 'admin@test.guichet.fr') return { accountId: 'compte-admin', role: 'admin', displayName: 'Alex Admin', body: 'caf' };
+  if (login.subject === 'admin@test.guichet.fr')
+    return { accountId: 'compte-admin', role: 'admin', displayName: 'Alex Admin', body: 'caf' };
   return null;
 };
 const guichet = await testGuichetServer({ RATE_LIMIT_LOGIN_PER_MINUTE: '1000' }, { resolveAccount });
@@ -94,11 +110,23 @@ await addDemoIdentities(guichet.db, [
   {
     login: 'Lea.Dupont@test.guichet.fr',
     audience: 'citizen',
-    claims: { given_name: 'Léa', family_name: 'Dupont', birthdate: '1990-04-12', gender: 'female', birthplace: '75056', birthcountry: '99100', preferred_username: 'Dupont' },
+    claims: {
+      given_name: 'Léa',
+      family_name: 'Dupont',
+      birthdate: '1990-04-12',
+      gender: 'female',
+      birthplace: '75056',
+      birthcountry: '99100',
+      preferred_username: 'Dupont',
+    },
   },
   { login: 'admin@test.guichet.fr', audience: 'agent', claims: { given_name: 'Alex', usual_name: 'Admin' } },
   { login: 'inconnu@test.guichet.fr', audience: 'citizen', claims: { given_name: 'Inès', family_name: 'Connue' } },
-  { login: 'camille.martin@demo.guichet.fr', audience: 'citizen', claims: { given_name: 'Camille', family_name: 'Martin' } },
+  {
+    login: 'camille.martin@demo.guichet.fr',
+    audience: 'citizen',
+    claims: { given_name: 'Camille', family_name: 'Martin' },
+  },
   { login: 'agent.caf@demo.guichet.fr', audience: 'agent', claims: { given_name: 'Sam', usual_name: 'Caf' } },
 ]);
 
@@ -186,14 +214,26 @@ describe('connexion OpenID Connect avec le fournisseur d’identité intégré',
 
   it('connecte un agent par son propre client et le ramène à l’adresse demandée', async () => {
     const jar = cookieJar();
-    const location = await logIn(jar, base, 'agent', 'admin@test.guichet.fr', `?returnTo=${encodeURIComponent('/agent/dossiers?page=2')}`);
+    const location = await logIn(
+      jar,
+      base,
+      'agent',
+      'admin@test.guichet.fr',
+      `?returnTo=${encodeURIComponent('/agent/dossiers?page=2')}`,
+    );
     assert.equal(location, '/agent/dossiers?page=2');
     const { body } = await sessionOf(jar, base);
     assert.equal(body.user?.role, 'admin');
     assert.equal(body.user?.body, 'caf');
     const login = logins.at(-1)!;
     assert.equal(login.kind, 'agent');
-    assert.deepEqual(login.claims, { sub: 'admin@test.guichet.fr', given_name: 'Alex', usual_name: 'Admin', email: 'admin@test.guichet.fr', uid: 'admin@test.guichet.fr' });
+    assert.deepEqual(login.claims, {
+      sub: 'admin@test.guichet.fr',
+      given_name: 'Alex',
+      usual_name: 'Admin',
+      email: 'admin@test.guichet.fr',
+      uid: 'admin@test.guichet.fr',
+    });
   });
 
   it('redemande la connexion quand la session du fournisseur appartient à l’autre espace', async () => {
@@ -220,7 +260,9 @@ describe('connexion OpenID Connect avec le fournisseur d’identité intégré',
 
   it('refuse une adresse de retour vers un autre site', async () => {
     for (const returnTo of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)']) {
-      const response = await fetch(`${base}/auth/login/citizen?returnTo=${encodeURIComponent(returnTo)}`, { redirect: 'manual' });
+      const response = await fetch(`${base}/auth/login/citizen?returnTo=${encodeURIComponent(returnTo)}`, {
+        redirect: 'manual',
+      });
       assert.equal(response.status, 400, returnTo);
       const body = (await response.json()) as { code: string; field: string; messages: { fr: string; en: string } };
       assert.equal(body.code, 'invalid_return_to');
@@ -233,11 +275,16 @@ describe('connexion OpenID Connect avec le fournisseur d’identité intégré',
     const jar = cookieJar();
     await logIn(jar, base, 'agent', 'admin@test.guichet.fr');
     assert.equal((await jar.request(`${base}/api/v1/admin/jobs`)).status, 200);
-    await guichet.db.query(`update platform.sessions set expires_at = now() - interval '1 second' where user_data->>'accountId' = 'compte-admin'`);
+    await guichet.db.query(
+      `update platform.sessions set expires_at = now() - interval '1 second' where user_data->>'accountId' = 'compte-admin'`,
+    );
 
     const protectedRoute = await jar.request(`${base}/api/v1/admin/jobs`);
     assert.equal(protectedRoute.status, 401);
-    assert.ok(protectedRoute.headers.getSetCookie().some((line) => /^guichet_session=;/.test(line)), 'le cookie expiré est effacé');
+    assert.ok(
+      protectedRoute.headers.getSetCookie().some((line) => /^guichet_session=;/.test(line)),
+      'le cookie expiré est effacé',
+    );
     assert.equal(jar.cookies.has('guichet_session'), false);
     assert.deepEqual((await sessionOf(jar, base)).body, { authenticated: false });
   });
@@ -261,7 +308,10 @@ describe('connexion OpenID Connect avec le fournisseur d’identité intégré',
     const { body: session } = await sessionOf(jar, base);
     const before = (await guichet.db.query('select 1 from platform.sessions')).length;
 
-    const response = await jar.request(`${base}/api/v1/session/logout`, { method: 'POST', headers: { 'x-csrf-token': session.csrfToken! } });
+    const response = await jar.request(`${base}/api/v1/session/logout`, {
+      method: 'POST',
+      headers: { 'x-csrf-token': session.csrfToken! },
+    });
     assert.equal(response.status, 200);
     const { redirectTo } = (await response.json()) as { redirectTo: string };
     const endSession = new URL(redirectTo);

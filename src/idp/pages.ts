@@ -133,7 +133,15 @@ ${form}
 </div>`,
   });
 
-export const messagePage = ({ title, message, link }: { title: string; message: string; link: { href: string; label: string } }) =>
+export const messagePage = ({
+  title,
+  message,
+  link,
+}: {
+  title: string;
+  message: string;
+  link: { href: string; label: string };
+}) =>
   layout({
     title,
     main: `<h1>${escapeHtml(title)}</h1>

@@ -1,4 +1,10 @@
-import Provider, { errors, interactionPolicy, type Configuration, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, {
+  errors,
+  interactionPolicy,
+  type Configuration,
+  type JWK,
+  type KoaContextWithOIDC,
+} from 'oidc-provider';
 import { deriveSecret, embeddedClientSecret, type Config, type Db } from '../platform/index.ts';
 import type { IdentityAudience } from './add-demo-identities.ts';
 import { postgresAdapter } from './adapter.ts';
@@ -16,7 +22,9 @@ export const clientAudiences = (config: Config) =>
 const SCOPE = 'openid profile email';
 
 const errorPage = (config: Config, out: { error?: string }, error: Error) => {
-  const isExpired = error instanceof errors.SessionNotFound || error instanceof errors.InvalidRequest && /interaction|session/i.test(error.message);
+  const isExpired =
+    error instanceof errors.SessionNotFound ||
+    (error instanceof errors.InvalidRequest && /interaction|session/i.test(error.message));
   return messagePage({
     title: isExpired ? 'Votre demande de connexion a expiré' : 'La connexion n’a pas pu aboutir',
     message: isExpired

@@ -82,7 +82,11 @@ const mountInteractions = async (app: HttpApp, provider: Provider, { db, config 
     if (!audience) throw new InteractionExpired();
     return { interaction, audience };
   };
-  const renderLogin = async (reply: FastifyReply, status: number, input: Omit<LoginPageInput, 'demoLogins' | 'demoPassword'>) => {
+  const renderLogin = async (
+    reply: FastifyReply,
+    status: number,
+    input: Omit<LoginPageInput, 'demoLogins' | 'demoPassword'>,
+  ) => {
     const found = new Set(await existingLogins(db, DEMO_LOGINS[input.audience]));
     const demoLogins = DEMO_LOGINS[input.audience].filter((login) => found.has(login));
     return htmlReply(reply, status, loginPage({ ...input, demoLogins, demoPassword: DEMO_PASSWORD }));
@@ -93,38 +97,59 @@ const mountInteractions = async (app: HttpApp, provider: Provider, { db, config 
     scoped.setErrorHandler((error: FastifyError, request, reply) => {
       const back = { href: `${config.publicUrl}/`, label: 'Revenir à Guichet' };
       if (error instanceof InteractionExpired || error instanceof errors.SessionNotFound) {
-        return htmlReply(reply, 400, messagePage({
-          title: 'Votre demande de connexion a expiré',
-          message: 'Par sécurité, une connexion doit se terminer en quelques minutes. Revenez sur Guichet et recommencez.',
-          link: back,
-        }));
+        return htmlReply(
+          reply,
+          400,
+          messagePage({
+            title: 'Votre demande de connexion a expiré',
+            message:
+              'Par sécurité, une connexion doit se terminer en quelques minutes. Revenez sur Guichet et recommencez.',
+            link: back,
+          }),
+        );
       }
       if (error.statusCode === 429) {
-        return htmlReply(reply, 429, messagePage({
-          title: 'Trop de tentatives',
-          message: 'Par sécurité, les tentatives de connexion sont limitées. Patientez une minute avant de réessayer.',
-          link: back,
-        }));
+        return htmlReply(
+          reply,
+          429,
+          messagePage({
+            title: 'Trop de tentatives',
+            message:
+              'Par sécurité, les tentatives de connexion sont limitées. Patientez une minute avant de réessayer.',
+            link: back,
+          }),
+        );
       }
       request.log.error({ err: error }, 'idp interaction failed');
-      return htmlReply(reply, 500, messagePage({
-        title: 'La connexion n’a pas pu aboutir',
-        message: 'Une erreur inattendue est survenue. Revenez sur Guichet et recommencez dans un instant.',
-        link: back,
-      }));
+      return htmlReply(
+        reply,
+        500,
+        messagePage({
+          title: 'La connexion n’a pas pu aboutir',
+          message: 'Une erreur inattendue est survenue. Revenez sur Guichet et recommencez dans un instant.',
+          link: back,
+        }),
+      );
     });
 
     scoped.get('/idp/interaction/:uid', { schema: { hide: true, params: uidParams } }, async (request, reply) => {
       const { interaction, audience } = await interactionOf(request, reply, request.params.uid);
       if (interaction.prompt.name === 'login') {
         const hint = interaction.params.login_hint;
-        return renderLogin(reply, 200, { uid: interaction.uid, audience, ...(typeof hint === 'string' ? { login: hint } : {}) });
+        return renderLogin(reply, 200, {
+          uid: interaction.uid,
+          audience,
+          ...(typeof hint === 'string' ? { login: hint } : {}),
+        });
       }
       // Consent for our own portals is implied (loadExistingGrant); grant what is still missing.
       const details = interaction.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
       const grant = interaction.grantId
         ? (await provider.Grant.find(interaction.grantId))!
-        : new provider.Grant({ accountId: interaction.session!.accountId, clientId: String(interaction.params.client_id) });
+        : new provider.Grant({
+            accountId: interaction.session!.accountId,
+            clientId: String(interaction.params.client_id),
+          });
       if (details.missingOIDCScope) grant.addOIDCScope(details.missingOIDCScope.join(' '));
       if (details.missingOIDCClaims) grant.addOIDCClaims(details.missingOIDCClaims);
       const grantId = await grant.save();
@@ -145,10 +170,19 @@ const mountInteractions = async (app: HttpApp, provider: Provider, { db, config 
         const login = form.success ? (form.data.login ?? '').trim() : '';
         const password = form.success ? (form.data.password ?? '') : '';
         const page = { uid: interaction.uid, audience, login };
-        if (!login) return renderLogin(reply, 400, { ...page, error: { field: 'login', message: 'Saisissez votre identifiant (adresse e-mail).' } });
-        if (!password) return renderLogin(reply, 400, { ...page, error: { field: 'password', message: 'Saisissez votre mot de passe.' } });
+        if (!login)
+          return renderLogin(reply, 400, {
+            ...page,
+            error: { field: 'login', message: 'Saisissez votre identifiant (adresse e-mail).' },
+          });
+        if (!password)
+          return renderLogin(reply, 400, {
+            ...page,
+            error: { field: 'password', message: 'Saisissez votre mot de passe.' },
+          });
         const checked = await checkCredentials(db, { login, password, audience });
-        if ('error' in checked) return renderLogin(reply, 400, { ...page, error: { message: CREDENTIAL_ERRORS[checked.error][audience] } });
+        if ('error' in checked)
+          return renderLogin(reply, 400, { ...page, error: { message: CREDENTIAL_ERRORS[checked.error][audience] } });
         const returnTo = await provider.interactionResult(
           request.raw,
           reply.raw,
@@ -159,16 +193,20 @@ const mountInteractions = async (app: HttpApp, provider: Provider, { db, config 
       },
     );
 
-    scoped.post('/idp/interaction/:uid/abort', { schema: { hide: true, params: uidParams } }, async (request, reply) => {
-      await interactionOf(request, reply, request.params.uid);
-      const returnTo = await provider.interactionResult(
-        request.raw,
-        reply.raw,
-        { error: 'access_denied', error_description: 'End-User aborted the login' },
-        { mergeWithLastSubmission: false },
-      );
-      return reply.redirect(returnTo, 303);
-    });
+    scoped.post(
+      '/idp/interaction/:uid/abort',
+      { schema: { hide: true, params: uidParams } },
+      async (request, reply) => {
+        await interactionOf(request, reply, request.params.uid);
+        const returnTo = await provider.interactionResult(
+          request.raw,
+          reply.raw,
+          { error: 'access_denied', error_description: 'End-User aborted the login' },
+          { mergeWithLastSubmission: false },
+        );
+        return reply.redirect(returnTo, 303);
+      },
+    );
   });
 };
 

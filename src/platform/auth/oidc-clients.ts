@@ -22,7 +22,12 @@ export const embeddedIssuer = (config: Pick<Config, 'publicUrl'>) => `${config.p
  * instance secret (unless configured).
  */
 export const oidcClientSettings = (config: Config, secret: string): Record<LoginKind, OidcClientSettings> => {
-  const settings = (kind: LoginKind, issuer: string | undefined, clientId: string, clientSecret: string | undefined) => {
+  const settings = (
+    kind: LoginKind,
+    issuer: string | undefined,
+    clientId: string,
+    clientSecret: string | undefined,
+  ) => {
     const isEmbedded = !issuer;
     return {
       kind,
@@ -34,7 +39,12 @@ export const oidcClientSettings = (config: Config, secret: string): Record<Login
     };
   };
   return {
-    citizen: settings('citizen', config.OIDC_CITIZEN_ISSUER, config.OIDC_CITIZEN_CLIENT_ID, config.OIDC_CITIZEN_CLIENT_SECRET),
+    citizen: settings(
+      'citizen',
+      config.OIDC_CITIZEN_ISSUER,
+      config.OIDC_CITIZEN_CLIENT_ID,
+      config.OIDC_CITIZEN_CLIENT_SECRET,
+    ),
     agent: settings('agent', config.OIDC_AGENT_ISSUER, config.OIDC_AGENT_CLIENT_ID, config.OIDC_AGENT_CLIENT_SECRET),
   };
 };

@@ -10,7 +10,15 @@ describe('adresse de retour après connexion', () => {
   });
 
   it('refuse toute adresse qui mène à un autre site', () => {
-    for (const returnTo of ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', 'mon-espace', '/\tevil', '']) {
+    for (const returnTo of [
+      'https://evil.example/',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      'mon-espace',
+      '/\tevil',
+      '',
+    ]) {
       assert.equal(safeReturnTo(PUBLIC_URL, returnTo), null, returnTo);
     }
   });

@@ -5,7 +5,8 @@
  */
 export const safeReturnTo = (publicUrl: string, returnTo: string): string | null => {
   if (!returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.startsWith('/\\')) return null;
-  if (/[\u0000-\u001f\\]/.test(returnTo)) return null;
+  // Control characters and backslashes are read differently by browsers and URL parsers.
+  if ([...returnTo].some((char) => char < ' ' || char === '\\')) return null;
   try {
     const base = new URL(publicUrl);
     const resolved = new URL(returnTo, base);

@@ -26,18 +26,24 @@ const sessionUserSchema = z.object({
 const sessionResponse = z.object({
   authenticated: z.boolean(),
   user: sessionUserSchema.optional(),
-  csrfToken: z.string().optional().describe('À renvoyer dans l’en-tête x-csrf-token de chaque requête POST/PUT/PATCH/DELETE sous /api/.'),
+  csrfToken: z
+    .string()
+    .optional()
+    .describe('À renvoyer dans l’en-tête x-csrf-token de chaque requête POST/PUT/PATCH/DELETE sous /api/.'),
   expiresAt: z.string().optional().describe('Fin de la session si elle reste inactive (ISO 8601, UTC).'),
 });
 
 const logoutResponse = z.object({
-  redirectTo: z.string().describe('Où envoyer le navigateur : la déconnexion chez le fournisseur d’identité, puis retour à Guichet.'),
+  redirectTo: z
+    .string()
+    .describe('Où envoyer le navigateur : la déconnexion chez le fournisseur d’identité, puis retour à Guichet.'),
 });
 
 const kindParams = z.object({ kind: z.enum(['citizen', 'agent']) });
 
 /** Why a login failed, as the `erreur` query parameter of the `/connexion` page. */
-export type LoginError = 'compte-inconnu' | 'connexion-annulee' | 'connexion-expiree' | 'echec-connexion' | 'fournisseur-indisponible';
+export type LoginError =
+  'compte-inconnu' | 'connexion-annulee' | 'connexion-expiree' | 'echec-connexion' | 'fournisseur-indisponible';
 const failed = (error: LoginError) => `/connexion?erreur=${error}`;
 
 export type AuthRoutesOptions = {
@@ -49,7 +55,10 @@ export type AuthRoutesOptions = {
   sessionOf: (request: FastifyRequest) => Session | undefined;
 };
 
-export const mountAuthRoutes = (app: HttpApp, { db, config, clients, loginStateKey, resolveAccount, sessionOf }: AuthRoutesOptions) => {
+export const mountAuthRoutes = (
+  app: HttpApp,
+  { db, config, clients, loginStateKey, resolveAccount, sessionOf }: AuthRoutesOptions,
+) => {
   const discover = { citizen: lazyDiscovery(clients.citizen), agent: lazyDiscovery(clients.agent) };
   const loginRateLimit = { rateLimit: { max: config.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: '1 minute' } };
   const sessionCookie = { httpOnly: true, sameSite: 'lax' as const, secure: config.isSecure, path: '/' };
@@ -137,12 +146,23 @@ export const mountAuthRoutes = (app: HttpApp, { db, config, clients, loginStateK
         return reply.redirect(failed('echec-connexion'));
       }
 
-      const user = await resolveAccount({ kind, issuer: settings.issuer, subject: login.subject, claims: login.claims });
+      const user = await resolveAccount({
+        kind,
+        issuer: settings.issuer,
+        subject: login.subject,
+        claims: login.claims,
+      });
       if (!user) return reply.redirect(failed('compte-inconnu'));
 
       const previous = sessionOf(request);
       if (previous) await deleteSession(db, previous.tokenHash);
-      const { token } = await createSession(db, config, { kind, issuer: settings.issuer, subject: login.subject, user, idToken: login.idToken });
+      const { token } = await createSession(db, config, {
+        kind,
+        issuer: settings.issuer,
+        subject: login.subject,
+        user,
+        idToken: login.idToken,
+      });
       reply.setCookie(SESSION_COOKIE, token, sessionCookie);
       return reply.redirect(loginState.returnTo, 303);
     },

@@ -17,7 +17,8 @@ export const loadInstanceSecret = async (db: Sql, config: Pick<Config, 'GUICHET_
 };
 
 /** A key for one purpose (HMAC-SHA256 of the purpose), so no two uses share key material. */
-export const deriveSecret = (secret: string, purpose: string): Buffer => createHmac('sha256', secret).update(purpose).digest();
+export const deriveSecret = (secret: string, purpose: string): Buffer =>
+  createHmac('sha256', secret).update(purpose).digest();
 
 /** The client secret of an OIDC client of the embedded provider, unless one is configured. */
 export const embeddedClientSecret = (secret: string, clientId: string) =>

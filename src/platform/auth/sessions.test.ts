@@ -9,12 +9,15 @@ const db = await testDb([{ module: 'platform', dir: platformModule.migrations! }
 after(() => db.close());
 const config = testConfig({ SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '12' });
 const user = { accountId: 'compte-1', role: 'citizen' as const, displayName: 'Léa Dupont' };
-const open = () => createSession(db, config, { kind: 'citizen', issuer: 'http://idp', subject: 'lea', user, idToken: 'jeton' });
+const open = () =>
+  createSession(db, config, { kind: 'citizen', issuer: 'http://idp', subject: 'lea', user, idToken: 'jeton' });
 
 describe('sessions', () => {
   it('retrouve la session par son jeton et prolonge son délai d’inactivité', async () => {
     const { token, csrfToken } = await open();
-    await db.query(`update platform.sessions set last_seen_at = now() - interval '10 minutes', expires_at = now() + interval '20 minutes'`);
+    await db.query(
+      `update platform.sessions set last_seen_at = now() - interval '10 minutes', expires_at = now() + interval '20 minutes'`,
+    );
     const session = await findSession(db, config, token);
     assert.deepEqual(session?.user, user);
     assert.equal(session?.csrfToken, csrfToken);
@@ -25,7 +28,9 @@ describe('sessions', () => {
 
   it('ne prolonge jamais une session au-delà de sa durée maximale', async () => {
     const { token } = await open();
-    await db.query(`update platform.sessions set created_at = now() - interval '12 hours 1 minute', last_seen_at = now() - interval '5 minutes'`);
+    await db.query(
+      `update platform.sessions set created_at = now() - interval '12 hours 1 minute', last_seen_at = now() - interval '5 minutes'`,
+    );
     assert.equal(await findSession(db, config, token), null);
     assert.equal((await db.query('select 1 from platform.sessions')).length, 0);
   });

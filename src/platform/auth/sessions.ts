@@ -91,7 +91,14 @@ export const findSession = async (db: Sql, config: SessionConfig, token: string)
     );
     if (touched) expiresAt = touched.expires_at;
   }
-  return { tokenHash, kind: row.kind, user: row.user_data, csrfToken: row.csrf_token, idToken: row.id_token, expiresAt: iso(expiresAt) };
+  return {
+    tokenHash,
+    kind: row.kind,
+    user: row.user_data,
+    csrfToken: row.csrf_token,
+    idToken: row.id_token,
+    expiresAt: iso(expiresAt),
+  };
 };
 
 export const deleteSession = async (db: Sql, tokenHash: string) => {

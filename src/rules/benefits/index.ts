@@ -1,7 +1,21 @@
 // The catalogue: one line per benefit. Each folder holds benefit.yaml, formulas.ts, cases.yaml.
 import type { Variable } from '../engine/variable.ts';
 import { VARIABLES as af } from './af/formulas.ts';
+import { VARIABLES as cf } from './cf/formulas.ts';
+import { VARIABLES as paje_base } from './paje_base/formulas.ts';
+import { VARIABLES as paje_naissance } from './paje_naissance/formulas.ts';
+import { VARIABLES as paje_adoption } from './paje_adoption/formulas.ts';
+import { VARIABLES as ars } from './ars/formulas.ts';
+import { VARIABLES as asf } from './asf/formulas.ts';
 
 export type BenefitModule = { id: string; variables: Variable[] };
 
-export const BENEFITS: BenefitModule[] = [{ id: 'af', variables: af }];
+export const BENEFITS: BenefitModule[] = [
+  { id: 'af', variables: af },
+  { id: 'cf', variables: cf },
+  { id: 'paje_base', variables: paje_base },
+  { id: 'paje_naissance', variables: paje_naissance },
+  { id: 'paje_adoption', variables: paje_adoption },
+  { id: 'ars', variables: ars },
+  { id: 'asf', variables: asf },
+];

@@ -8,6 +8,8 @@ import {
   prestations_familiales_base_ressources_individu,
   prestations_familiales_enfant_a_charge,
 } from './prestations-familiales.ts';
+import { biactivite, en_couple } from './famille.ts';
+import { adoption, date_adoption, pensions_alimentaires_percues } from './enfants.ts';
 
 export const COMMON_VARIABLES: Variable[] = [
   date_naissance,
@@ -19,4 +21,9 @@ export const COMMON_VARIABLES: Variable[] = [
   prestations_familiales_base_ressources_individu,
   prestations_familiales_base_ressources,
   af_nbenf,
+  en_couple,
+  biactivite,
+  adoption,
+  date_adoption,
+  pensions_alimentaires_percues,
 ];

@@ -35,9 +35,23 @@ describe('page de connexion du fournisseur d’identité', () => {
   it('publie sa configuration OpenID Connect sous /idp', async () => {
     const response = await guichet.app.inject({ method: 'GET', url: '/idp/.well-known/openid-configuration' });
     assert.equal(response.statusCode, 200);
-    const metadata = response.json<{ issuer: string; end_session_endpoint: string; code_challenge_methods_supported: string[] }>();
+    const metadata = response.json<{
+      issuer: string;
+      end_session_endpoint: string;
+      code_challenge_methods_supported: string[];
+    }>();
     assert.equal(metadata.issuer, `${guichet.config.publicUrl}/idp`);
     assert.equal(metadata.end_session_endpoint, `${guichet.config.publicUrl}/idp/session/end`);
     assert.deepEqual(metadata.code_challenge_methods_supported, ['S256']);
+  });
+});
+
+describe('description OpenAPI', () => {
+  it('décrit la session et la déconnexion', async () => {
+    const response = await guichet.app.inject({ method: 'GET', url: '/api/docs/json' });
+    const paths = response.json<{ paths: Record<string, Record<string, unknown>> }>().paths;
+    assert.ok(paths['/api/v1/session']?.get);
+    assert.ok(paths['/api/v1/session/logout']?.post);
+    assert.equal(paths['/idp/{*}'], undefined, 'les routes du fournisseur restent hors de l’API');
   });
 });

@@ -1,0 +1,75 @@
+// Allocation de soutien familial (CSS art. L523-1 to L523-3, R523-7, D523-3): for each child
+// under 20 raised by a single parent without the other parent's support, a share of the BMAF,
+// less the alimony received (ASF différentielle), not paid under the minimum. Amounts are
+// gross of CRDS. Orphans of both parents (higher rate) are not supported yet.
+import { roundCents } from '../../engine/columns.ts';
+import { FAMILLE_ENFANT } from '../../engine/entities.ts';
+import { defineVariable } from '../../engine/variable.ts';
+
+const PF = 'prestations_sociales.prestations_familiales';
+const ASF = `${PF}.asf`;
+
+export const asf_elig_enfant = defineVariable({
+  name: 'asf_elig_enfant',
+  entity: 'individu',
+  definitionPeriod: 'month',
+  valueType: 'bool',
+  label: "Enfant pouvant ouvrir droit à l'ASF (à charge, moins de 20 ans)",
+  reference: ['Code de la sécurité sociale, art. L523-1 et L512-3'],
+  formulas: {
+    '0001-01-01': (ctx, period) => ctx.calc('prestations_familiales_enfant_a_charge', period),
+  },
+});
+
+export const asf_elig = defineVariable({
+  name: 'asf_elig',
+  entity: 'famille',
+  definitionPeriod: 'month',
+  valueType: 'bool',
+  label: "Éligibilité à l'ASF (parent isolé privé de l'aide de l'autre parent)",
+  reference: ['Code de la sécurité sociale, art. L523-1'],
+  documentation:
+    "Par défaut, comme OpenFisca-France : tout parent isolé. L'absence de soutien de l'autre parent (décès, non-reconnaissance, pension non versée ou inférieure à l'ASF) est à confirmer : donner asf_elig si elle est connue.",
+  formulas: {
+    '0001-01-01': (ctx, period) => Uint8Array.from(ctx.calc('en_couple', period), (c) => (c ? 0 : 1)),
+  },
+});
+
+export const asf_montant = defineVariable({
+  name: 'asf_montant',
+  entity: 'famille',
+  definitionPeriod: 'month',
+  valueType: 'float',
+  unit: 'currency',
+  label: "Montant de l'ASF avant seuil de versement (par enfant, moins les pensions alimentaires perçues)",
+  reference: ['Code de la sécurité sociale, art. R523-7', 'Code de la sécurité sociale, art. L523-1, II (ASF différentielle)'],
+  formulas: {
+    '2022-11-01': (ctx, period) => {
+      const parEnfant = roundCents(ctx.param(`${PF}.bmaf`, period) * ctx.param(`${ASF}.taux_un_parent`, period));
+      const enfants = ctx.count('famille', ctx.calc('asf_elig_enfant', period), FAMILLE_ENFANT);
+      const pensions = ctx.sum('famille', ctx.calc('pensions_alimentaires_percues', period));
+      return Float64Array.from(enfants, (n, g) => Math.max(0, roundCents(n * parEnfant - pensions[g]!)));
+    },
+  },
+});
+
+export const asf = defineVariable({
+  name: 'asf',
+  entity: 'famille',
+  definitionPeriod: 'month',
+  valueType: 'float',
+  unit: 'currency',
+  label: 'Allocation de soutien familial (brute de CRDS)',
+  reference: ['Code de la sécurité sociale, art. L523-1 à L523-3', 'Code de la sécurité sociale, art. D523-3 (seuil de versement)'],
+  documentation: 'Montant brut de CRDS, comme OpenFisca-France.',
+  formulas: {
+    '2022-11-01': (ctx, period) => {
+      const eligible = ctx.calc('asf_elig', period);
+      const montant = ctx.calc('asf_montant', period);
+      const seuil = ctx.param(`${ASF}.seuil_versement`, period);
+      return Float64Array.from(montant, (m, g) => (eligible[g] && m > seuil ? m : 0));
+    },
+  },
+});
+
+export const VARIABLES = [asf_elig_enfant, asf_elig, asf_montant, asf];

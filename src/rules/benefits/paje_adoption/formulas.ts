@@ -1,0 +1,46 @@
+// PAJE prime à l'adoption (CSS art. L531-2, D531-2): a share of the BMAF per child under 20
+// adopted or placed for adoption, paid in the month after its arrival in the home, under the
+// same N-2 resources ceiling as the prime à la naissance. Amounts are gross of CRDS.
+import { roundCents } from '../../engine/columns.ts';
+import { FAMILLE_ENFANT } from '../../engine/entities.ts';
+import { civilDate } from '../../engine/period.ts';
+import { defineVariable } from '../../engine/variable.ts';
+import { familyCeiling } from '../../variables/plafonds-paje.ts';
+
+const PF = 'prestations_sociales.prestations_familiales';
+const PAJE = `${PF}.paje`;
+
+export const paje_adoption = defineVariable({
+  name: 'paje_adoption',
+  entity: 'famille',
+  definitionPeriod: 'month',
+  valueType: 'float',
+  unit: 'currency',
+  label: "Prime à l'adoption de la PAJE (brute de CRDS), versée le mois suivant l'arrivée de l'enfant",
+  reference: ['Code de la sécurité sociale, art. L531-2 et D531-2', 'Code de la sécurité sociale, art. R531-1 (plafond)'],
+  formulas: {
+    '2018-04-01': (ctx, period) => {
+      const adopte = ctx.calc('adoption', period);
+      const arrivee = ctx.calc('date_adoption', period);
+      const age = ctx.calc('age', period);
+      const ageLimite = ctx.param(`${PAJE}.prime_adoption.age_limite`, period);
+      const { role } = ctx.members('famille');
+      const previous = period.year * 12 + period.month - 2;
+      const arrived = Uint8Array.from(adopte, (a, i) => {
+        if (!a || role[i] !== FAMILLE_ENFANT || age[i]! >= ageLimite || arrivee[i] === 0) return 0;
+        const d = civilDate(arrivee[i]!);
+        return d.y * 12 + d.m - 1 === previous ? 1 : 0;
+      });
+      const adoptes = ctx.count('famille', arrived);
+      // The adopted child is already a dependant: the ceiling counts the family's children as they are.
+      const nbenf = ctx.calc('af_nbenf', period);
+      const rates = `${PAJE}.plafond`;
+      const plafond = familyCeiling(ctx, period, { base: `${rates}.taux_partiel`, majoration: `${rates}.taux_partiel`, rates }, nbenf);
+      const ressources = ctx.calc('prestations_familiales_base_ressources', period);
+      const prime = roundCents(ctx.param(`${PF}.bmaf`, period) * ctx.param(`${PAJE}.prime_adoption.taux`, period));
+      return Float64Array.from(adoptes, (k, g) => (k > 0 && ressources[g]! <= plafond[g]! ? k * prime : 0));
+    },
+  },
+});
+
+export const VARIABLES = [paje_adoption];

@@ -1,0 +1,46 @@
+// PAJE prime à la naissance (CSS art. L531-2, D531-2): a share of the BMAF per child expected,
+// paid in the 7th month of pregnancy — as OpenFisca-France models it, in the month two months
+// before the birth month — under the "taux partiel" N-2 resources ceiling, counting the
+// expected children among the dependants. Amounts are gross of CRDS.
+import { roundCents } from '../../engine/columns.ts';
+import { FAMILLE_ENFANT } from '../../engine/entities.ts';
+import { civilDate } from '../../engine/period.ts';
+import { defineVariable } from '../../engine/variable.ts';
+import { familyCeiling } from '../../variables/plafonds-paje.ts';
+
+const PF = 'prestations_sociales.prestations_familiales';
+const PAJE = `${PF}.paje`;
+
+export const paje_naissance = defineVariable({
+  name: 'paje_naissance',
+  entity: 'famille',
+  definitionPeriod: 'month',
+  valueType: 'float',
+  unit: 'currency',
+  label: 'Prime à la naissance de la PAJE (brute de CRDS), versée au 7e mois de grossesse',
+  reference: ['Code de la sécurité sociale, art. L531-2 et D531-2', 'Code de la sécurité sociale, art. R531-1 (plafond)'],
+  documentation:
+    "Versée le mois situé deux mois avant le mois de naissance prévu (7e mois de grossesse), comme OpenFisca-France : donner la date de naissance prévue de l'enfant à naître.",
+  formulas: {
+    '2018-04-01': (ctx, period) => {
+      const birth = ctx.calc('date_naissance', period);
+      const { role } = ctx.members('famille');
+      const target = period.year * 12 + period.month - 1 + 2;
+      const expected = Uint8Array.from(birth, (b, i) => {
+        if (role[i] !== FAMILLE_ENFANT) return 0;
+        const d = civilDate(b);
+        return d.y * 12 + d.m - 1 === target ? 1 : 0;
+      });
+      const naitre = ctx.count('famille', expected);
+      const nbenf = ctx.calc('af_nbenf', period);
+      const enfants = Float64Array.from(nbenf, (n, g) => n + naitre[g]!);
+      const rates = `${PAJE}.plafond`;
+      const plafond = familyCeiling(ctx, period, { base: `${rates}.taux_partiel`, majoration: `${rates}.taux_partiel`, rates }, enfants);
+      const ressources = ctx.calc('prestations_familiales_base_ressources', period);
+      const prime = roundCents(ctx.param(`${PF}.bmaf`, period) * ctx.param(`${PAJE}.prime_naissance.taux`, period));
+      return Float64Array.from(naitre, (k, g) => (k > 0 && ressources[g]! <= plafond[g]! ? k * prime : 0));
+    },
+  },
+});
+
+export const VARIABLES = [paje_naissance];
