@@ -17,3 +17,6 @@ export const idpModule: GuichetModule = {
  * ProConnect-like (agent).
  */
 export { addDemoIdentities, DEMO_PASSWORD, type DemoIdentity, type IdentityAudience } from './add-demo-identities.ts';
+
+/** Logs in as a demo identity through the real OIDC flow, without a browser (tests, benchmarks). */
+export { logInAsDemo } from './demo-login.ts';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -37,7 +38,7 @@ export const openPglite = async ({ dataDir, loadDataDir }: PgliteOptions = {}): 
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
-    extensions: { pg_trgm, pgcrypto, unaccent },
+    extensions: { btree_gist, pg_trgm, pgcrypto, unaccent },
     parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 },
   });
   const wrap = (target: Pick<PGlite, 'query' | 'exec'>): Sql => ({

@@ -1,7 +1,7 @@
 // Family situation shared by the family benefits: couple or single parent, and the "two
 // incomes" test that raises the CF and PAJE ceilings (OpenFisca-France's en_couple, biactivite).
 import { FAMILLE_PARENT } from '../engine/entities.ts';
-import { nMinus2, year } from '../engine/period.ts';
+import { nMinus2 } from '../engine/period.ts';
 import { defineVariable } from '../engine/variable.ts';
 
 const PF = 'prestations_sociales.prestations_familiales';
@@ -31,7 +31,7 @@ export const biactivite = defineVariable({
     "Seuil : 12 fois la BMAF en vigueur au 1er janvier de l'année N-2, comparé à la base ressources individuelle N-2 (convention d'OpenFisca-France).",
   formulas: {
     '0001-01-01': (ctx, period) => {
-      const n2 = year(nMinus2(period).year);
+      const n2 = nMinus2(period);
       const floor = ctx.param(`${PF}.def_biactif.revenu_plancher_en_bmaf`, n2) * ctx.param(`${PF}.bmaf`, n2);
       const ressources = ctx.calc('prestations_familiales_base_ressources_individu', period);
       const { role } = ctx.members('famille');

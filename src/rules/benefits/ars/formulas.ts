@@ -19,7 +19,11 @@ export const ars = defineVariable({
   valueType: 'float',
   unit: 'currency',
   label: 'Allocation de rentrée scolaire (brute de CRDS), versée en août',
-  reference: ['Code de la sécurité sociale, art. L543-1', 'Code de la sécurité sociale, art. R543-2, R543-5 et R543-6-1', 'Code de la sécurité sociale, art. D543-1 et D543-2'],
+  reference: [
+    'Code de la sécurité sociale, art. L543-1',
+    'Code de la sécurité sociale, art. R543-2, R543-5 et R543-6-1',
+    'Code de la sécurité sociale, art. D543-1 et D543-2',
+  ],
   documentation:
     "Montant annuel brut de CRDS. BMAF et nombre d'enfants à charge d'octobre (comme OpenFisca-France), ressources N-2 comparées au plafond de l'année. Scolarité supposée pour les 16-18 ans.",
   formulas: {

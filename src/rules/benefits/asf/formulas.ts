@@ -42,7 +42,10 @@ export const asf_montant = defineVariable({
   valueType: 'float',
   unit: 'currency',
   label: "Montant de l'ASF avant seuil de versement (par enfant, moins les pensions alimentaires perçues)",
-  reference: ['Code de la sécurité sociale, art. R523-7', 'Code de la sécurité sociale, art. L523-1, II (ASF différentielle)'],
+  reference: [
+    'Code de la sécurité sociale, art. R523-7',
+    'Code de la sécurité sociale, art. L523-1, II (ASF différentielle)',
+  ],
   formulas: {
     '2022-11-01': (ctx, period) => {
       const parEnfant = roundCents(ctx.param(`${PF}.bmaf`, period) * ctx.param(`${ASF}.taux_un_parent`, period));
@@ -60,7 +63,10 @@ export const asf = defineVariable({
   valueType: 'float',
   unit: 'currency',
   label: 'Allocation de soutien familial (brute de CRDS)',
-  reference: ['Code de la sécurité sociale, art. L523-1 à L523-3', 'Code de la sécurité sociale, art. D523-3 (seuil de versement)'],
+  reference: [
+    'Code de la sécurité sociale, art. L523-1 à L523-3',
+    'Code de la sécurité sociale, art. D523-3 (seuil de versement)',
+  ],
   documentation: 'Montant brut de CRDS, comme OpenFisca-France.',
   formulas: {
     '2022-11-01': (ctx, period) => {

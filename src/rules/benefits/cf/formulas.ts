@@ -24,7 +24,9 @@ export const cf_enfant_a_charge = defineVariable({
       const age = ctx.calc('age', period);
       const autonome = ctx.calc('autonomie_financiere', period);
       const { role } = ctx.members('famille');
-      return Uint8Array.from(age, (a, i) => (role[i] === FAMILLE_ENFANT && a >= 0 && a < ageMax && !autonome[i] ? 1 : 0));
+      return Uint8Array.from(age, (a, i) =>
+        role[i] === FAMILLE_ENFANT && a >= 0 && a < ageMax && !autonome[i] ? 1 : 0,
+      );
     },
   },
 });
@@ -82,7 +84,7 @@ export const cf_plafond = defineVariable({
   definitionPeriod: 'month',
   valueType: 'float',
   unit: 'currency',
-  label: "Complément familial - Plafond annuel de ressources (selon enfants à charge, deux revenus ou isolement)",
+  label: 'Complément familial - Plafond annuel de ressources (selon enfants à charge, deux revenus ou isolement)',
   reference: ['Code de la sécurité sociale, art. R522-2'],
   formulas: {
     '2018-04-01': (ctx, period) => {
@@ -118,7 +120,7 @@ export const cf_eligibilite_base = defineVariable({
   entity: 'famille',
   definitionPeriod: 'month',
   valueType: 'bool',
-  label: "Complément familial - Au moins trois enfants de 3 à 21 ans (avant condition de ressources)",
+  label: 'Complément familial - Au moins trois enfants de 3 à 21 ans (avant condition de ressources)',
   reference: ['Code de la sécurité sociale, art. L522-1'],
   formulas: {
     '0001-01-01': (ctx, period) => {
@@ -136,7 +138,10 @@ export const cf_non_majore_avant_cumul = defineVariable({
   valueType: 'float',
   unit: 'currency',
   label: 'Complément familial - Montant de base, ou différentiel juste au-dessus du plafond',
-  reference: ['Code de la sécurité sociale, art. D522-2', 'Code de la sécurité sociale, art. L522-2 (complément différentiel)'],
+  reference: [
+    'Code de la sécurité sociale, art. D522-2',
+    'Code de la sécurité sociale, art. L522-2 (complément différentiel)',
+  ],
   formulas: {
     '2018-04-01': (ctx, period) => {
       const eligible = ctx.calc('cf_eligibilite_base', period);
@@ -180,7 +185,7 @@ export const cf_montant = defineVariable({
   definitionPeriod: 'month',
   valueType: 'float',
   unit: 'currency',
-  label: "Complément familial - Montant avant règles de non-cumul",
+  label: 'Complément familial - Montant avant règles de non-cumul',
   formulas: {
     '2018-04-01': (ctx, period) => {
       const base = ctx.calc('cf_non_majore_avant_cumul', period);
@@ -197,7 +202,10 @@ export const cf = defineVariable({
   valueType: 'float',
   unit: 'currency',
   label: 'Complément familial (brut de CRDS)',
-  reference: ['Code de la sécurité sociale, art. L522-1 à L522-3', 'Code de la sécurité sociale, art. L532-1 (non-cumul avec l’allocation de base de la PAJE)'],
+  reference: [
+    'Code de la sécurité sociale, art. L522-1 à L522-3',
+    'Code de la sécurité sociale, art. L532-1 (non-cumul avec l’allocation de base de la PAJE)',
+  ],
   documentation: 'Montant brut de CRDS, comme OpenFisca-France : la CAF verse ce montant moins 0,5 % de CRDS.',
   formulas: {
     '2018-04-01': (ctx, period) => {

@@ -17,7 +17,10 @@ export const paje_adoption = defineVariable({
   valueType: 'float',
   unit: 'currency',
   label: "Prime à l'adoption de la PAJE (brute de CRDS), versée le mois suivant l'arrivée de l'enfant",
-  reference: ['Code de la sécurité sociale, art. L531-2 et D531-2', 'Code de la sécurité sociale, art. R531-1 (plafond)'],
+  reference: [
+    'Code de la sécurité sociale, art. L531-2 et D531-2',
+    'Code de la sécurité sociale, art. R531-1 (plafond)',
+  ],
   formulas: {
     '2018-04-01': (ctx, period) => {
       const adopte = ctx.calc('adoption', period);
@@ -35,7 +38,12 @@ export const paje_adoption = defineVariable({
       // The adopted child is already a dependant: the ceiling counts the family's children as they are.
       const nbenf = ctx.calc('af_nbenf', period);
       const rates = `${PAJE}.plafond`;
-      const plafond = familyCeiling(ctx, period, { base: `${rates}.taux_partiel`, majoration: `${rates}.taux_partiel`, rates }, nbenf);
+      const plafond = familyCeiling(
+        ctx,
+        period,
+        { base: `${rates}.taux_partiel`, majoration: `${rates}.taux_partiel`, rates },
+        nbenf,
+      );
       const ressources = ctx.calc('prestations_familiales_base_ressources', period);
       const prime = roundCents(ctx.param(`${PF}.bmaf`, period) * ctx.param(`${PAJE}.prime_adoption.taux`, period));
       return Float64Array.from(adoptes, (k, g) => (k > 0 && ressources[g]! <= plafond[g]! ? k * prime : 0));

@@ -24,7 +24,9 @@ export const enfant_eligible_paje = defineVariable({
       const autonome = ctx.calc('autonomie_financiere', period);
       const { role } = ctx.members('famille');
       // Due from the month after birth (age 0 on the 1st of the month means born before it).
-      return Uint8Array.from(age, (a, i) => (role[i] === FAMILLE_ENFANT && a >= 0 && a < ageLimite && !autonome[i] ? 1 : 0));
+      return Uint8Array.from(age, (a, i) =>
+        role[i] === FAMILLE_ENFANT && a >= 0 && a < ageLimite && !autonome[i] ? 1 : 0,
+      );
     },
   },
 });
@@ -36,16 +38,30 @@ export const paje_base = defineVariable({
   valueType: 'float',
   unit: 'currency',
   label: 'Allocation de base de la PAJE (brute de CRDS)',
-  reference: ['Code de la sécurité sociale, art. L531-3 et D531-3', 'Code de la sécurité sociale, art. R522-2 (plafond à taux plein)'],
-  documentation: 'Montant brut de CRDS, comme OpenFisca-France. Une seule allocation par famille (naissances multiples non prises en charge).',
+  reference: [
+    'Code de la sécurité sociale, art. L531-3 et D531-3',
+    'Code de la sécurité sociale, art. R522-2 (plafond à taux plein)',
+  ],
+  documentation:
+    'Montant brut de CRDS, comme OpenFisca-France. Une seule allocation par famille (naissances multiples non prises en charge).',
   formulas: {
     '2018-04-01': (ctx, period) => {
       const eligible = ctx.count('famille', ctx.calc('enfant_eligible_paje', period), FAMILLE_ENFANT);
       const nbenf = ctx.calc('af_nbenf', period);
       const ressources = ctx.calc('prestations_familiales_base_ressources', period);
       const rates = `${PAJE}.plafond`;
-      const plein = familyCeiling(ctx, period, { base: `${rates}.taux_plein`, majoration: `${rates}.taux_plein`, rates }, nbenf);
-      const partiel = familyCeiling(ctx, period, { base: `${rates}.taux_partiel`, majoration: `${rates}.taux_partiel`, rates }, nbenf);
+      const plein = familyCeiling(
+        ctx,
+        period,
+        { base: `${rates}.taux_plein`, majoration: `${rates}.taux_plein`, rates },
+        nbenf,
+      );
+      const partiel = familyCeiling(
+        ctx,
+        period,
+        { base: `${rates}.taux_partiel`, majoration: `${rates}.taux_partiel`, rates },
+        nbenf,
+      );
       const bmaf = ctx.param(`${PF}.bmaf`, period);
       const montantPlein = roundCents(bmaf * ctx.param(`${PAJE}.allocation_base.taux_plein`, period));
       const montantPartiel = roundCents(bmaf * ctx.param(`${PAJE}.allocation_base.taux_partiel`, period));

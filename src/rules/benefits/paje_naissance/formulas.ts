@@ -18,7 +18,10 @@ export const paje_naissance = defineVariable({
   valueType: 'float',
   unit: 'currency',
   label: 'Prime à la naissance de la PAJE (brute de CRDS), versée au 7e mois de grossesse',
-  reference: ['Code de la sécurité sociale, art. L531-2 et D531-2', 'Code de la sécurité sociale, art. R531-1 (plafond)'],
+  reference: [
+    'Code de la sécurité sociale, art. L531-2 et D531-2',
+    'Code de la sécurité sociale, art. R531-1 (plafond)',
+  ],
   documentation:
     "Versée le mois situé deux mois avant le mois de naissance prévu (7e mois de grossesse), comme OpenFisca-France : donner la date de naissance prévue de l'enfant à naître.",
   formulas: {
@@ -35,7 +38,12 @@ export const paje_naissance = defineVariable({
       const nbenf = ctx.calc('af_nbenf', period);
       const enfants = Float64Array.from(nbenf, (n, g) => n + naitre[g]!);
       const rates = `${PAJE}.plafond`;
-      const plafond = familyCeiling(ctx, period, { base: `${rates}.taux_partiel`, majoration: `${rates}.taux_partiel`, rates }, enfants);
+      const plafond = familyCeiling(
+        ctx,
+        period,
+        { base: `${rates}.taux_partiel`, majoration: `${rates}.taux_partiel`, rates },
+        enfants,
+      );
       const ressources = ctx.calc('prestations_familiales_base_ressources', period);
       const prime = roundCents(ctx.param(`${PF}.bmaf`, period) * ctx.param(`${PAJE}.prime_naissance.taux`, period));
       return Float64Array.from(naitre, (k, g) => (k > 0 && ressources[g]! <= plafond[g]! ? k * prime : 0));

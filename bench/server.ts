@@ -1,0 +1,66 @@
+// Starts `guichet start` as its own process (as a user would) on a fresh data folder or database,
+// for benchmarks that load it from this process.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export type BenchServer = { url: string; target: 'pglite' | 'pg'; readyMs: number; stop: () => Promise<void> };
+
+const freshDatabase = async (adminUrl: string, name: string) => {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/** `guichet start` on PGlite, or on PostgreSQL when `databaseUrl` (a server's admin URL) is given. */
+export const startServer = async ({
+  port,
+  databaseUrl,
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-bench-')),
+  env = {},
+}: {
+  port: number;
+  databaseUrl?: string;
+  dataDir?: string;
+  env?: Record<string, string>;
+}): Promise<BenchServer> => {
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, ['bin/guichet.js', 'start'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      GUICHET_DATA_DIR: dataDir,
+      ...(databaseUrl ? { DATABASE_URL: await freshDatabase(databaseUrl, 'guichet_bench') } : {}),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk;
+      if (/prêt en/.test(output)) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`guichet start s'est arrêté (code ${code}) :\n${output}`)));
+  });
+  const readyMs = performance.now() - startedAt;
+  child.stdout.resume();
+  return {
+    url: `http://localhost:${port}`,
+    target: databaseUrl ? 'pg' : 'pglite',
+    readyMs,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGINT');
+      }),
+  };
+};
