@@ -30,7 +30,7 @@ describe('heure de Paris', () => {
     assert.equal(parisTime(ms), '00:30');
     assert.deepEqual(parisLabel(Date.parse('2026-11-24T08:30:00Z')), {
       fr: 'mardi 24 novembre 2026 à 9 h 30',
-      en: 'Tuesday 24 November 2026 at 09:30',
+      en: 'Tuesday, 24 November 2026 at 09:30',
     });
   });
 

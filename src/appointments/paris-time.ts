@@ -113,7 +113,7 @@ const enLabel = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
 });
 
-/** "mardi 24 novembre 2026 à 9 h 30" / "Tuesday 24 November 2026 at 09:30", in Paris time. */
+/** "mardi 24 novembre 2026 à 9 h 30" / "Tuesday, 24 November 2026 at 09:30", in Paris time. */
 export const parisLabel = (utcMs: number) => {
   const date = new Date(utcMs);
   const time = parisTime(utcMs);
