@@ -2,6 +2,7 @@ import type { GuichetModule } from './platform/index.ts';
 import { platformModule } from './platform/index.ts';
 import { peopleModule } from './people/index.ts';
 import { idpModule } from './idp/index.ts';
+import { appointmentsModule } from './appointments/index.ts';
 
 /** Every module of Guichet, in migration order. Adding a module is one line here. */
-export const MODULES: GuichetModule[] = [platformModule, peopleModule, idpModule];
+export const MODULES: GuichetModule[] = [platformModule, peopleModule, idpModule, appointmentsModule];

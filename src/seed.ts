@@ -3,6 +3,7 @@
 import type { Db } from './platform/index.ts';
 import { addDemoIdentities } from './idp/index.ts';
 import { isDemoSeeded, seedDemoPopulation } from './people/index.ts';
+import { seedAppointmentsDemo } from './appointments/index.ts';
 
 export { isDemoSeeded };
 
@@ -25,6 +26,7 @@ export const seedDemo = async (
     if (await isDemoSeeded(tx)) return { isSeeded: false, identities: 0, milliseconds: 0 };
     const identities = await seedDemoPopulation(tx, { households, seed });
     await addDemoIdentities(tx, identities);
+    await seedAppointmentsDemo(tx, { identities });
     return { isSeeded: true, identities: identities.length, milliseconds: Math.round(performance.now() - startedAt) };
   });
 };

@@ -60,7 +60,10 @@ const compressAll = (dir: string) => {
     const file = path.join(entry.parentPath, entry.name);
     const content = fs.readFileSync(file);
     if (content.length < 1024) continue;
-    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(content, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    fs.writeFileSync(
+      `${file}.br`,
+      zlib.brotliCompressSync(content, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
     fs.writeFileSync(`${file}.gz`, zlib.gzipSync(content, { level: 9 }));
   }
 };
@@ -98,7 +101,8 @@ export const dsfr = ({ sourceDir }: { sourceDir: string }): Plugin => {
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: scheme.fileName, source: scheme.source });
-      for (const name of FAVICONS) this.emitFile({ type: 'asset', fileName: name, source: fs.readFileSync(dsfrPath(`dsfr/favicon/${name}`)) });
+      for (const name of FAVICONS)
+        this.emitFile({ type: 'asset', fileName: name, source: fs.readFileSync(dsfrPath(`dsfr/favicon/${name}`)) });
     },
     transformIndexHtml() {
       // A classic, blocking script in <head>: it must set the theme before the first paint.

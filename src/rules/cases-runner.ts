@@ -111,7 +111,12 @@ export const runCase = (system: TaxBenefitSystem, testCase: Case): Omit<CaseResu
           return;
         }
         const actual = (column as Column)[row]!;
-        const wanted = toNumber(expected, variable.valueType, `${check.variable}.${periodKey(check.period)}`);
+        const wanted = toNumber(
+          expected,
+          variable.valueType,
+          `${check.variable}.${periodKey(check.period)}`,
+          variable.possibleValues,
+        );
         if (!isNear(actual, wanted, margins)) {
           failures.push(
             `${check.variable} (${periodKey(check.period)}, ${ids[row]}) : attendu ${show(wanted, variable.valueType)}, obtenu ${show(actual, variable.valueType)}`,
@@ -178,7 +183,12 @@ const numberOr = (value: unknown): number | undefined =>
       ? value
       : evaluateArithmetic(String(value));
 
-const toNumber = (value: unknown, type: string, where: string): number => {
+const toNumber = (value: unknown, type: string, where: string, possibleValues: readonly string[] = []): number => {
+  if (type === 'enum') {
+    const index = possibleValues.indexOf(String(value));
+    if (index < 0) throw new SituationError(where, `valeur attendue inconnue « ${String(value)} »`);
+    return index;
+  }
   if (type === 'bool') {
     if (typeof value === 'boolean') return value ? 1 : 0;
     if (value === 0 || value === 1) return value;

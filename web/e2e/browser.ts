@@ -36,7 +36,9 @@ const freePort = () =>
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 
@@ -68,7 +70,10 @@ export type Scheme = 'light' | 'dark';
 /** A fresh browser profile (no cookies), on a phone-sized screen unless told otherwise. */
 export const newContext = async (
   browser: Browser,
-  { scheme = 'light', viewport = { width: 360, height: 740 } }: { scheme?: Scheme; viewport?: { width: number; height: number } } = {},
+  {
+    scheme = 'light',
+    viewport = { width: 360, height: 740 },
+  }: { scheme?: Scheme; viewport?: { width: number; height: number } } = {},
 ): Promise<BrowserContext> => {
   const context = await browser.newContext({ colorScheme: scheme, viewport, locale: 'fr-FR' });
   context.setDefaultTimeout(10_000);
@@ -98,7 +103,10 @@ export const axeViolations = async (page: Page): Promise<string[]> => {
 };
 
 /** Logs in through the embedded identity provider's real pages (the same path a person takes). */
-export const loginThroughIdp = async (page: Page, { email, password = DEMO_PASSWORD }: { email: string; password?: string }) => {
+export const loginThroughIdp = async (
+  page: Page,
+  { email, password = DEMO_PASSWORD }: { email: string; password?: string },
+) => {
   await page.locator('input[name="login"], input[type="email"], input[name="email"]').first().fill(email);
   await page.locator('input[type="password"]').first().fill(password);
   await page.locator('button[type="submit"], input[type="submit"]').first().click();

@@ -4,7 +4,14 @@
 // search) and jobs (admin) endpoints.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { axeViolations, browserSkipReason, loginThroughIdp, newContext, openPage, startBrowserGuichet } from './browser.ts';
+import {
+  axeViolations,
+  browserSkipReason,
+  loginThroughIdp,
+  newContext,
+  openPage,
+  startBrowserGuichet,
+} from './browser.ts';
 
 describe('connexion et espaces dans le navigateur', { skip: browserSkipReason }, async () => {
   const { url, browser } = await startBrowserGuichet();
@@ -69,8 +76,16 @@ describe('connexion et espaces dans le navigateur', { skip: browserSkipReason },
       await page.getByRole('button', { name: 'Rechercher' }).click();
       await page.locator('.fr-input-group--error').waitFor();
       const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
-      const messages = await Promise.all(describedBy.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()));
-      assert.ok(messages.some((text) => text.trim().length > 0 && !text.includes('Exemple')), `message d’erreur relié : ${messages.join(' / ')}`);
+      const messages = await Promise.all(
+        describedBy
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((id) => page.locator(`[id="${id}"]`).innerText()),
+      );
+      assert.ok(
+        messages.some((text) => text.trim().length > 0 && !text.includes('Exemple')),
+        `message d’erreur relié : ${messages.join(' / ')}`,
+      );
       assert.deepEqual(await axeViolations(page), []);
     } finally {
       await context.close();

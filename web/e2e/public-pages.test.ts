@@ -44,7 +44,15 @@ describe('pages publiques dans le navigateur', { skip: browserSkipReason }, asyn
     const context = await newContext(browser);
     try {
       const page = await openPage(context, url);
-      for (const title of ['J’attends un enfant', 'Je déménage', 'Je perds mon emploi', 'Je me sépare', 'Je prends ma retraite', 'Un proche est décédé', 'Je suis en situation de handicap']) {
+      for (const title of [
+        'J’attends un enfant',
+        'Je déménage',
+        'Je perds mon emploi',
+        'Je me sépare',
+        'Je prends ma retraite',
+        'Un proche est décédé',
+        'Je suis en situation de handicap',
+      ]) {
         assert.equal(await page.getByRole('heading', { name: title }).count(), 1, title);
       }
       await page.getByRole('link', { name: 'Estimer mes droits' }).last().click();
@@ -83,7 +91,10 @@ describe('pages publiques dans le navigateur', { skip: browserSkipReason }, asyn
     try {
       const page = await openPage(context, url);
       await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), href: document.activeElement?.getAttribute('href') }));
+      const focused = await page.evaluate(() => ({
+        text: document.activeElement?.textContent?.trim(),
+        href: document.activeElement?.getAttribute('href'),
+      }));
       assert.deepEqual(focused, { text: 'Aller au contenu', href: '#contenu' });
     } finally {
       await context.close();

@@ -76,7 +76,13 @@ export type PersonSummary = {
   communeName: string | null;
 };
 
-export type PersonSearch = { items: PersonSummary[]; page: number; pageSize: number; total: number; matchedBy: 'nir' | 'name' };
+export type PersonSearch = {
+  items: PersonSummary[];
+  page: number;
+  pageSize: number;
+  total: number;
+  matchedBy: 'nir' | 'name';
+};
 
 export const JOB_STATUSES = ['queued', 'running', 'done', 'dead'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -143,7 +149,7 @@ const isErrorBody = (value: unknown): value is ApiErrorBody =>
 
 type RequestOptions = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; signal?: AbortSignal };
 
-export const apiFetch = async <T,>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> => {
+export const apiFetch = async <T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> => {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -194,7 +200,8 @@ export const api = {
   me: (signal?: AbortSignal) => apiFetch<PersonFile>('/api/v1/me', { signal }),
   searchPersons: (q: string, signal?: AbortSignal) =>
     apiFetch<PersonSearch>(`/api/v1/agent/persons?q=${encodeURIComponent(q)}`, { signal }),
-  person: (id: string, signal?: AbortSignal) => apiFetch<PersonFile>(`/api/v1/agent/persons/${encodeURIComponent(id)}`, { signal }),
+  person: (id: string, signal?: AbortSignal) =>
+    apiFetch<PersonFile>(`/api/v1/agent/persons/${encodeURIComponent(id)}`, { signal }),
   jobs: (status: JobStatus | undefined, signal?: AbortSignal) =>
     apiFetch<JobList>(`/api/v1/admin/jobs${status ? `?status=${status}` : ''}`, { signal }),
   retryJob: (id: number) => apiFetch<Job>(`/api/v1/admin/jobs/${id}/retry`, { method: 'POST' }),
@@ -258,6 +265,14 @@ export const householdMembers = ({ famille, menage }: PersonFile): HouseholdMemb
               : menageRole === 'personne_de_reference' || inFamille === 'parents'
                 ? 'personne_de_reference'
                 : 'autre';
-    return { id: member.id, givenNames: member.givenNames, familyName: member.familyName, usageName: member.usageName, birthDate: member.birthDate, sex: member.sex, role };
+    return {
+      id: member.id,
+      givenNames: member.givenNames,
+      familyName: member.familyName,
+      usageName: member.usageName,
+      birthDate: member.birthDate,
+      sex: member.sex,
+      role,
+    };
   });
 };

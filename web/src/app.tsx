@@ -14,7 +14,9 @@ import { Layout } from './components/layout.tsx';
 import { Loading } from './components/loading.tsx';
 import { RequireRole } from './components/require-role.tsx';
 
-const MySpacePage = lazy(() => import('./citizen/my-space-page.tsx').then((module) => ({ default: module.MySpacePage })));
+const MySpacePage = lazy(() =>
+  import('./citizen/my-space-page.tsx').then((module) => ({ default: module.MySpacePage })),
+);
 const AgentArea = lazy(() => import('./agent/index.tsx'));
 const AdminArea = lazy(() => import('./admin/index.tsx'));
 

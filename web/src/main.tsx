@@ -15,6 +15,8 @@ import { SessionProvider } from './session.tsx';
 startReactDsfr({ defaultColorScheme: 'system', Link, useLang });
 
 declare module '@codegouvfr/react-dsfr/spa' {
+  // Declaration merging with react-dsfr's own interface: a `type` cannot do this.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface RegisterLink {
     Link: typeof Link;
   }

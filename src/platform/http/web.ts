@@ -82,7 +82,8 @@ export const ensureWebBuilt = async (write: (line: string) => void = (line) => p
   });
 };
 
-const NOT_BUILT = 'L’interface web n’est pas construite : lancez « npm run build:web ». / The web interface is not built: run "npm run build:web".';
+const NOT_BUILT =
+  'L’interface web n’est pas construite : lancez « npm run build:web ». / The web interface is not built: run "npm run build:web".';
 
 const mountDist = async (app: HttpApp) => {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
@@ -105,7 +106,10 @@ const mountDist = async (app: HttpApp) => {
       // Hashed names change with their content: cache them for a year. The rest may change in place.
       const isHashed = file.startsWith(path.join(DIST, 'assets') + path.sep);
       const isIndex = path.basename(file).startsWith('index.html');
-      reply.header('cache-control', isHashed ? 'public, max-age=31536000, immutable' : isIndex ? 'no-cache' : 'public, max-age=3600');
+      reply.header(
+        'cache-control',
+        isHashed ? 'public, max-age=31536000, immutable' : isIndex ? 'no-cache' : 'public, max-age=3600',
+      );
     },
   });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
@@ -131,17 +135,25 @@ const mountDev = async (app: HttpApp) => {
   const vite = await createServer({
     configFile: CONFIG_FILE,
     appType: 'custom',
-    server: { middlewareMode: true, hmr: { server: app.server } },
+    server: { middlewareMode: true, ws: { server: app.server } },
   });
   // The identity provider may already have registered middie (for /idp): register it only once.
   if (!app.hasDecorator('use')) await app.register(fastifyMiddie);
-  const withUse = app as unknown as { use: (fn: (req: { url?: string }, res: unknown, next: (error?: unknown) => void) => void) => void };
-  withUse.use((req, res, next) => (isWebPath(req.url ?? '/') ? vite.middlewares(req as never, res as never, next) : next()));
+  const withUse = app as unknown as {
+    use: (fn: (req: { url?: string }, res: unknown, next: (error?: unknown) => void) => void) => void;
+  };
+  withUse.use((req, res, next) =>
+    isWebPath(req.url ?? '/') ? vite.middlewares(req as never, res as never, next) : next(),
+  );
   app.addHook('onClose', async () => vite.close());
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (!isWebPath(request.url) || !acceptsHtml(request)) return reply.callNotFound();
     const html = await vite.transformIndexHtml(request.url, fs.readFileSync(path.join(WEB_ROOT, 'index.html'), 'utf8'));
-    return reply.header('content-security-policy', DEV_CSP).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+    return reply
+      .header('content-security-policy', DEV_CSP)
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(html);
   });
 };
 

@@ -7,6 +7,9 @@ import { VARIABLES as paje_naissance } from './paje_naissance/formulas.ts';
 import { VARIABLES as paje_adoption } from './paje_adoption/formulas.ts';
 import { VARIABLES as ars } from './ars/formulas.ts';
 import { VARIABLES as asf } from './asf/formulas.ts';
+import { VARIABLES as rsa } from './rsa/formulas.ts';
+import { VARIABLES as ppa } from './ppa/formulas.ts';
+import { VARIABLES as aspa } from './aspa/formulas.ts';
 
 export type BenefitModule = { id: string; variables: Variable[] };
 
@@ -18,4 +21,7 @@ export const BENEFITS: BenefitModule[] = [
   { id: 'paje_adoption', variables: paje_adoption },
   { id: 'ars', variables: ars },
   { id: 'asf', variables: asf },
+  { id: 'rsa', variables: rsa },
+  { id: 'ppa', variables: ppa },
+  { id: 'aspa', variables: aspa },
 ];

@@ -1,8 +1,8 @@
 // Column types: one typed array per variable, period and entity. Amounts are Float64 (euros,
 // as OpenFisca computes them; the API converts to cents), counts Int32, booleans Uint8 and
-// dates Int32 days since 1970-01-01.
+// dates Int32 days since 1970-01-01, enumerations Int32 indexes into the variable's possible values.
 
-export type ValueType = 'float' | 'int' | 'bool' | 'date';
+export type ValueType = 'float' | 'int' | 'bool' | 'date' | 'enum';
 
 export type Column = Float64Array | Int32Array | Uint8Array;
 

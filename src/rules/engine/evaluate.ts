@@ -40,14 +40,17 @@ export const evaluate = (system: TaxBenefitSystem, situation: Situation, options
       variable.definitionPeriod === 'month' && period.unit !== 'month'
         ? simulation.add(name, period)
         : simulation.calculate(name, period);
-    values[name] = byId(column, ids[variable.entity], variable.valueType);
+    values[name] = byId(column, ids[variable.entity], variable.valueType, variable.possibleValues);
   }
   const result: Evaluation = { period: periodKey(period), values, warnings: [...simulation.warnings] };
   if (options.trace) {
     result.trace = {};
     for (const [key, node] of simulation.trace) {
       const variable = system.variable(node.variable);
-      result.trace[key] = { ...node, value: byId(node.value, ids[variable.entity], variable.valueType) };
+      result.trace[key] = {
+        ...node,
+        value: byId(node.value, ids[variable.entity], variable.valueType, variable.possibleValues),
+      };
     }
   }
   return result;
@@ -66,11 +69,17 @@ export const buildSimulation = (
   return { simulation, ids: parsed.ids };
 };
 
-const byId = (column: ArrayLike<number>, ids: string[], type: string): Record<string, Value> => {
+const byId = (
+  column: ArrayLike<number>,
+  ids: string[],
+  type: string,
+  possibleValues: readonly string[] = [],
+): Record<string, Value> => {
   const result: Record<string, Value> = {};
   ids.forEach((id, i) => {
     const raw = column[i]!;
-    result[id] = type === 'bool' ? raw !== 0 : type === 'date' ? isoDate(raw) : raw;
+    result[id] =
+      type === 'bool' ? raw !== 0 : type === 'date' ? isoDate(raw) : type === 'enum' ? (possibleValues[raw] ?? raw) : raw;
   });
   return result;
 };

@@ -145,7 +145,7 @@ export const parseSituation = (system: TaxBenefitSystem, situation: Situation, o
             if (variable.defaultValue) input.column.fill(variable.defaultValue);
             inputs.set(key, input);
           }
-          input.column[row] = convert(variable.valueType, value, `${path}.${periodText}`, parseNumber);
+          input.column[row] = convert(variable.valueType, value, `${path}.${periodText}`, parseNumber, variable.possibleValues);
           input.given[row] = 1;
         }
       }
@@ -176,7 +176,13 @@ const convert = (
   value: unknown,
   path: string,
   parseNumber: (text: string, path: string) => number,
+  possibleValues: readonly string[] = [],
 ): number => {
+  if (type === 'enum') {
+    const index = possibleValues.indexOf(String(value));
+    if (index < 0) throw new SituationError(path, `valeur inconnue « ${String(value)} » : attendu ${possibleValues.join(', ')}`);
+    return index;
+  }
   if (type === 'bool') {
     if (typeof value === 'boolean') return value ? 1 : 0;
     if (value === 0 || value === 1) return value;

@@ -40,6 +40,8 @@ export type VariableDefinition = {
   label: string;
   /** Unit for amounts: `currency` (euros) or `/1` (a rate); empty for counts and flags. */
   unit?: 'currency' | '/1' | 'year';
+  /** For `enum` variables: OpenFisca's possible values, by name; columns hold their index. */
+  possibleValues?: readonly string[];
   /** Value when neither an input nor a formula gives one (OpenFisca's default_value). */
   defaultValue?: number;
   /** Spreading of an input given for a year onto months: amounts are divided, states dispatched. */

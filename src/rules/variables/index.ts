@@ -10,6 +10,16 @@ import {
 } from './prestations-familiales.ts';
 import { biactivite, en_couple } from './famille.ts';
 import { adoption, date_adoption, pensions_alimentaires_percues } from './enfants.ts';
+import { aide_logement, statut_occupation_logement } from './logement.ts';
+import {
+  departement_experimentation_rsa,
+  enceinte,
+  nb_parents,
+  rsa_enfant_a_charge,
+  rsa_isolement_recent,
+  rsa_majore_eligibilite,
+  rsa_nb_enfants,
+} from './minima-sociaux.ts';
 
 export const COMMON_VARIABLES: Variable[] = [
   date_naissance,
@@ -26,4 +36,13 @@ export const COMMON_VARIABLES: Variable[] = [
   adoption,
   date_adoption,
   pensions_alimentaires_percues,
+  statut_occupation_logement,
+  aide_logement,
+  nb_parents,
+  enceinte,
+  rsa_isolement_recent,
+  departement_experimentation_rsa,
+  rsa_enfant_a_charge,
+  rsa_nb_enfants,
+  rsa_majore_eligibilite,
 ];

@@ -46,7 +46,9 @@ export const JobsPage = () => {
   return (
     <Page title={t('jobs.title')} lead={t('jobs.lead')}>
       <div aria-live="polite">
-        {notice?.kind === 'ok' ? <Alert severity="success" small description={t('jobs.retried')} className="fr-mb-2w" /> : null}
+        {notice?.kind === 'ok' ? (
+          <Alert severity="success" small description={t('jobs.retried')} className="fr-mb-2w" />
+        ) : null}
       </div>
       {notice?.kind === 'error' ? <ApiErrorAlert error={notice.error} /> : null}
 
@@ -90,14 +92,27 @@ export const JobsPage = () => {
       {state.status === 'ready' && state.data.jobs.length > 0 ? (
         <Table
           caption={t('jobs.tableCaption')}
-          headers={[t('jobs.col.kind'), t('jobs.col.status'), t('jobs.col.attempts'), t('jobs.col.error'), t('jobs.col.runAt'), t('jobs.col.action')]}
+          headers={[
+            t('jobs.col.kind'),
+            t('jobs.col.status'),
+            t('jobs.col.attempts'),
+            t('jobs.col.error'),
+            t('jobs.col.runAt'),
+            t('jobs.col.action'),
+          ]}
           data={state.data.jobs.map((job) => [
             job.type,
             <Badge key="s" severity={SEVERITY[job.status]} small noIcon>
               {statusLabel(job.status)}
             </Badge>,
             `${job.attempts} / ${job.maxAttempts}`,
-            job.lastError ? <code key="e" className="guichet-error-text">{job.lastError}</code> : '—',
+            job.lastError ? (
+              <code key="e" className="guichet-error-text">
+                {job.lastError}
+              </code>
+            ) : (
+              '—'
+            ),
             formatDate(job.runAt, true),
             job.status === 'dead' ? (
               <Button

@@ -22,7 +22,8 @@ export const AgentSearchPage = () => {
   const { state, retry } = useApi((signal) => (q ? api.searchPersons(q, signal) : Promise.resolve(EMPTY)), [q]);
 
   const fieldError =
-    localError ?? (state.status === 'error' && state.error instanceof ApiError ? state.error.fieldMessage('q', lang) : undefined);
+    localError ??
+    (state.status === 'error' && state.error instanceof ApiError ? state.error.fieldMessage('q', lang) : undefined);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

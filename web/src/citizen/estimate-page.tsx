@@ -31,9 +31,7 @@ export const EstimatePage = () => {
         {AIDS.map(({ aid, body }) => (
           <li key={aid}>
             <strong>{t(aid)}</strong>
-            <span className="fr-text--sm guichet-block">
-              {t('estimate.listBody', { body: t(body) })}
-            </span>
+            <span className="fr-text--sm guichet-block">{t('estimate.listBody', { body: t(body) })}</span>
           </li>
         ))}
       </ul>

@@ -17,7 +17,12 @@ export const HomePage = () => {
         bodyAs="div"
       >
         <p>{t('home.estimateText')}</p>
-        <Button size="large" linkProps={{ to: '/estimer-mes-droits' }} iconId="fr-icon-arrow-right-line" iconPosition="right">
+        <Button
+          size="large"
+          linkProps={{ to: '/estimer-mes-droits' }}
+          iconId="fr-icon-arrow-right-line"
+          iconPosition="right"
+        >
           {t('home.estimateButton')}
         </Button>
       </CallOut>

@@ -9,7 +9,8 @@ import Leaf from '@codegouvfr/react-dsfr/picto/Leaf';
 import Sun from '@codegouvfr/react-dsfr/picto/Sun';
 import type { ComponentType } from 'react';
 
-export type LifeEventId = 'naissance' | 'demenagement' | 'perte-emploi' | 'separation' | 'retraite' | 'deces' | 'handicap';
+export type LifeEventId =
+  'naissance' | 'demenagement' | 'perte-emploi' | 'separation' | 'retraite' | 'deces' | 'handicap';
 
 export type LifeEvent = { id: LifeEventId; slug: string; Pictogram: ComponentType };
 

@@ -16,20 +16,41 @@ export const LoginPage = () => {
   const [params] = useSearchParams();
   const error = params.get('erreur');
   const returnTo = params.get('retour');
-  const citizenReturn = safeReturn(returnTo && !returnTo.startsWith('/agent') && !returnTo.startsWith('/admin') ? returnTo : null, '/mon-espace');
-  const agentReturn = safeReturn(returnTo && (returnTo.startsWith('/agent') || returnTo.startsWith('/admin')) ? returnTo : null, '/agent');
+  const citizenReturn = safeReturn(
+    returnTo && !returnTo.startsWith('/agent') && !returnTo.startsWith('/admin') ? returnTo : null,
+    '/mon-espace',
+  );
+  const agentReturn = safeReturn(
+    returnTo && (returnTo.startsWith('/agent') || returnTo.startsWith('/admin')) ? returnTo : null,
+    '/agent',
+  );
   const user = session?.authenticated ? session.user : undefined;
 
   return (
     <Page title={t('login.title')}>
       <div aria-live="polite">
         {error === 'compte-inconnu' ? (
-          <Alert severity="error" title={t('login.unknownAccountTitle')} description={t('login.unknownAccountText')} className="fr-mb-4w" />
+          <Alert
+            severity="error"
+            title={t('login.unknownAccountTitle')}
+            description={t('login.unknownAccountText')}
+            className="fr-mb-4w"
+          />
         ) : error ? (
-          <Alert severity="error" title={t('login.failedTitle')} description={t('login.failedText')} className="fr-mb-4w" />
+          <Alert
+            severity="error"
+            title={t('login.failedTitle')}
+            description={t('login.failedText')}
+            className="fr-mb-4w"
+          />
         ) : null}
         {params.get('session') === 'expiree' ? (
-          <Alert severity="warning" title={t('login.expiredTitle')} description={t('login.expiredText')} className="fr-mb-4w" />
+          <Alert
+            severity="warning"
+            title={t('login.expiredTitle')}
+            description={t('login.expiredText')}
+            className="fr-mb-4w"
+          />
         ) : null}
       </div>
       {user ? (
@@ -64,7 +85,10 @@ export const LoginPage = () => {
               {t('login.agentTitle')}
             </h2>
             <p>{t('login.agentText')}</p>
-            <a className="fr-btn fr-btn--secondary" href={`/auth/login/agent?returnTo=${encodeURIComponent(agentReturn)}`}>
+            <a
+              className="fr-btn fr-btn--secondary"
+              href={`/auth/login/agent?returnTo=${encodeURIComponent(agentReturn)}`}
+            >
               {t('login.agentButton')}
             </a>
           </div>

@@ -16,7 +16,9 @@ export const MySpacePage = () => {
     <Page title={t('me.title')}>
       {state.status === 'loading' ? <Loading label="me.loading" /> : null}
       {state.status === 'error' && isNotFound(state.error) ? <p>{t('me.noPerson')}</p> : null}
-      {state.status === 'error' && !isNotFound(state.error) ? <ApiErrorAlert error={state.error} onRetry={retry} /> : null}
+      {state.status === 'error' && !isNotFound(state.error) ? (
+        <ApiErrorAlert error={state.error} onRetry={retry} />
+      ) : null}
       {state.status === 'ready' ? (
         <>
           <section aria-labelledby="mes-informations" className="fr-my-4w">

@@ -29,7 +29,11 @@ export const Layout = ({ children }: { children: ReactNode }) => {
 
   const navigation: MainNavigationProps.Item[] = [
     { text: t('nav.home'), linkProps: { to: '/' }, isActive: pathname === '/' },
-    { text: t('nav.estimate'), linkProps: { to: '/estimer-mes-droits' }, isActive: isUnder(pathname, '/estimer-mes-droits') },
+    {
+      text: t('nav.estimate'),
+      linkProps: { to: '/estimer-mes-droits' },
+      isActive: isUnder(pathname, '/estimer-mes-droits'),
+    },
     ...(role === 'citizen' || !role
       ? [{ text: t('nav.mySpace'), linkProps: { to: '/mon-espace' }, isActive: isUnder(pathname, '/mon-espace') }]
       : []),

@@ -1,5 +1,14 @@
 // A person's identity and contact details, and their household, as the citizen and agents see them.
-import { addressLines, formatPhone, householdMembers, maskedNir, personName, type HouseholdRole, type Person, type PersonFile } from '../api.ts';
+import {
+  addressLines,
+  formatPhone,
+  householdMembers,
+  maskedNir,
+  personName,
+  type HouseholdRole,
+  type Person,
+  type PersonFile,
+} from '../api.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 export const PersonDetails = ({ person }: { person: Person }) => {
@@ -25,7 +34,15 @@ export const PersonDetails = ({ person }: { person: Person }) => {
         )}
       </dd>
       <dt>{t('person.address')}</dt>
-      <dd>{address.length ? address.map((line) => <span key={line} className="guichet-block">{line}</span>) : unknown}</dd>
+      <dd>
+        {address.length
+          ? address.map((line) => (
+              <span key={line} className="guichet-block">
+                {line}
+              </span>
+            ))
+          : unknown}
+      </dd>
       <dt>{t('person.email')}</dt>
       <dd>{person.email || unknown}</dd>
       <dt>{t('person.phone')}</dt>
@@ -48,7 +65,9 @@ export const HouseholdList = ({ file, selfId }: { file: PersonFile; selfId?: str
             {member.id === selfId ? ` (${t('person.you')})` : ''}
           </p>
           <p className="fr-mb-1v">{t(`role.${member.role satisfies HouseholdRole}`)}</p>
-          <p className="fr-text--sm fr-mb-0">{t(member.sex === 'F' ? 'person.bornOnF' : 'person.bornOnM', { date: formatDate(member.birthDate) })}</p>
+          <p className="fr-text--sm fr-mb-0">
+            {t(member.sex === 'F' ? 'person.bornOnF' : 'person.bornOnM', { date: formatDate(member.birthDate) })}
+          </p>
         </li>
       ))}
     </ul>

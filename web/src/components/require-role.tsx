@@ -12,7 +12,12 @@ export const RequireRole = ({ roles, children }: { roles: Role[]; children: Reac
   const { session } = useSession();
   const { t } = useI18n();
   const location = useLocation();
-  if (!session) return <div className="fr-container fr-py-4w"><Loading /></div>;
+  if (!session)
+    return (
+      <div className="fr-container fr-py-4w">
+        <Loading />
+      </div>
+    );
   if (!session.authenticated || !session.user) {
     return <Navigate to={`/connexion?retour=${encodeURIComponent(location.pathname)}`} replace />;
   }

@@ -4,12 +4,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api.ts';
 
-export type ApiState<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: unknown };
+export type ApiState<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: unknown };
 
-export const useApi = <T,>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]) => {
+export const useApi = <T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]) => {
   const [state, setState] = useState<ApiState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const navigate = useNavigate();

@@ -26,7 +26,8 @@ export const en: Messages = {
     'Guichet is the one-stop shop for social protection: one door to learn your rights, report a change only once and get support.',
   'footer.sitemap': 'Site map',
   'footer.legal': 'Legal notice',
-  'footer.license': 'Unless stated otherwise, the content of this site is under the etalab-2.0 licence. Guichet’s source code is free software (AGPL-3.0).',
+  'footer.license':
+    'Unless stated otherwise, the content of this site is under the etalab-2.0 licence. Guichet’s source code is free software (AGPL-3.0).',
 
   'home.title': 'Your social rights, in one place',
   'home.lead':
@@ -110,7 +111,8 @@ export const en: Messages = {
   'me.infoTitle': 'My information',
   'me.householdTitle': 'My household',
   'me.noHousehold': 'No one else is attached to your household.',
-  'me.noPerson': 'Your account is not linked to a file yet. If you think this is a mistake, contact your benefits office.',
+  'me.noPerson':
+    'Your account is not linked to a file yet. If you think this is a mistake, contact your benefits office.',
 
   'person.name': 'Name',
   'person.birthDate': 'Date of birth',
@@ -184,7 +186,8 @@ export const en: Messages = {
   'sitemap.title': 'Site map',
 
   'a11y.title': 'Accessibility statement',
-  'a11y.intro': 'Guichet is committed to making its service accessible to all, under article 47 of French law no. 2005-102 of 11 February 2005.',
+  'a11y.intro':
+    'Guichet is committed to making its service accessible to all, under article 47 of French law no. 2005-102 of 11 February 2005.',
   'a11y.stateTitle': 'Compliance status',
   'a11y.state':
     'Guichet is partially compliant with the French accessibility framework (RGAA 4.1). No full audit has been carried out yet.',
@@ -205,5 +208,6 @@ export const en: Messages = {
   'legal.data':
     'This demonstration only uses fictitious people. In a real instance, each body keeps its own data, and you can see who consulted yours.',
   'legal.cookiesTitle': 'Cookies',
-  'legal.cookies': 'Guichet only sets the cookies it needs: your login session and your language choice. No audience measurement or advertising cookies.',
+  'legal.cookies':
+    'Guichet only sets the cookies it needs: your login session and your language choice. No audience measurement or advertising cookies.',
 };

@@ -26,13 +26,15 @@ export const fr = {
     'Guichet est le guichet unique de la protection sociale : une seule porte pour connaître vos droits, déclarer un changement une seule fois et être accompagné.',
   'footer.sitemap': 'Plan du site',
   'footer.legal': 'Mentions légales',
-  'footer.license': 'Sauf mention contraire, les contenus de ce site sont sous licence etalab-2.0. Le code source de Guichet est libre (AGPL-3.0).',
+  'footer.license':
+    'Sauf mention contraire, les contenus de ce site sont sous licence etalab-2.0. Le code source de Guichet est libre (AGPL-3.0).',
 
   'home.title': 'Vos droits sociaux, en un seul endroit',
   'home.lead':
     'Dites-nous ce qui change dans votre vie. Guichet vous dit à quoi vous pourriez avoir droit et vous aide à faire vos démarches, pas à pas.',
   'home.estimateTitle': 'À quelles aides ai-je droit ?',
-  'home.estimateText': 'Répondez à quelques questions simples sur votre foyer. C’est gratuit et vous n’avez pas besoin de compte.',
+  'home.estimateText':
+    'Répondez à quelques questions simples sur votre foyer. C’est gratuit et vous n’avez pas besoin de compte.',
   'home.estimateButton': 'Estimer mes droits',
   'home.eventsTitle': 'Ce qui change dans votre vie',
   'home.eventsLead': 'Choisissez votre situation pour voir ce que Guichet peut faire pour vous.',
@@ -43,7 +45,8 @@ export const fr = {
   'event.naissance.title': 'J’attends un enfant',
   'event.naissance.desc': 'Déclarer la grossesse, préparer la naissance, connaître les aides pour votre enfant.',
   'event.demenagement.title': 'Je déménage',
-  'event.demenagement.desc': 'Changer d’adresse une seule fois pour tous les organismes, et vérifier vos aides au logement.',
+  'event.demenagement.desc':
+    'Changer d’adresse une seule fois pour tous les organismes, et vérifier vos aides au logement.',
   'event.perte-emploi.title': 'Je perds mon emploi',
   'event.perte-emploi.desc': 'S’inscrire à France Travail, connaître vos allocations et garder votre couverture santé.',
   'event.separation.title': 'Je me sépare',
@@ -93,7 +96,8 @@ export const fr = {
   'login.demoNotice':
     'Cette version de démonstration n’utilise pas FranceConnect : vous choisissez une identité fictive. Aucune donnée réelle n’est utilisée.',
   'login.agentTitle': 'Vous travaillez dans un organisme',
-  'login.agentText': 'Agents de la CAF, de l’Assurance Maladie, de la MSA, de France Travail… : accédez à l’espace agent.',
+  'login.agentText':
+    'Agents de la CAF, de l’Assurance Maladie, de la MSA, de France Travail… : accédez à l’espace agent.',
   'login.agentButton': 'Connexion à l’espace agent',
   'login.unknownAccountTitle': 'Nous ne trouvons pas votre compte',
   'login.unknownAccountText':
@@ -101,7 +105,8 @@ export const fr = {
   'login.failedTitle': 'La connexion n’a pas abouti',
   'login.failedText': 'Réessayez dans un instant.',
   'login.expiredTitle': 'Votre session a expiré',
-  'login.expiredText': 'Pour protéger vos données, vous avez été déconnecté après un moment sans activité. Connectez-vous à nouveau.',
+  'login.expiredText':
+    'Pour protéger vos données, vous avez été déconnecté après un moment sans activité. Connectez-vous à nouveau.',
   'login.alreadyTitle': 'Vous êtes connecté',
   'login.alreadyText': 'Vous êtes connecté en tant que {name}.',
   'login.goToSpace': 'Aller à mon espace',

@@ -20,11 +20,13 @@ const storeLang = (lang: Lang) => {
   document.cookie = `${COOKIE}=${lang}; path=/; max-age=31536000; SameSite=Lax`;
 };
 
-export const translate = (lang: Lang): Translate => (key, params) => {
-  const text = MESSAGES[lang][key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-};
+export const translate =
+  (lang: Lang): Translate =>
+  (key, params) => {
+    const text = MESSAGES[lang][key];
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  };
 
 type I18n = {
   lang: Lang;
