@@ -113,36 +113,46 @@ export const computeSlots = ({ rules, ranges, busy, absences, from, to, now, byS
   const duration = rules.durationMinutes * MINUTE;
   const before = rules.bufferBeforeMinutes * MINUTE;
   const after = rules.bufferAfterMinutes * MINUTE;
-  const byWeekday = new Map<number, OpeningRange[]>();
-  for (const range of ranges) byWeekday.set(range.weekday, [...(byWeekday.get(range.weekday) ?? []), range]);
+  // Advisors of a team share their ranges: step each distinct range once, then check each advisor.
+  const byWeekday = new Map<number, Map<string, { range: OpeningRange; advisorIds: string[] }>>();
+  for (const range of ranges) {
+    const groups = byWeekday.get(range.weekday) ?? new Map<string, { range: OpeningRange; advisorIds: string[] }>();
+    byWeekday.set(range.weekday, groups);
+    const key = `${range.startMinutes}|${range.endMinutes}|${range.siteId}|${range.siteCommuneCode}|${range.validFrom}|${range.validUntil}`;
+    const group = groups.get(key);
+    if (group) group.advisorIds.push(range.advisorId);
+    else groups.set(key, { range, advisorIds: [range.advisorId] });
+  }
   const mergedBusy = new Map<string, Interval[]>();
   const mergedAbsences = new Map<string, Interval[]>();
-  const slots = new Map<string, { startMs: number; siteId: string | null; open: Set<string>; free: Set<string> }>();
+  // Arrays, not Sets (far less garbage); an advisor met twice at one slot (two ranges) is deduplicated at the end.
+  const slots = new Map<string, { startMs: number; siteId: string | null; open: string[]; free: string[]; groups: number }>();
 
   for (const date of datesBetween(from, to)) {
-    const todays = byWeekday.get(isoWeekday(date));
-    if (!todays) continue;
-    for (const range of todays) {
+    const groups = byWeekday.get(isoWeekday(date));
+    if (!groups) continue;
+    for (const { range, advisorIds } of groups.values()) {
       if (date < range.validFrom || (range.validUntil && date > range.validUntil)) continue;
       if (publicHoliday(date, { isAlsaceMoselle: isAlsaceMoselle(range.siteCommuneCode) })) continue;
       const opens = parisToUtc(date, range.startMinutes);
       const closes = parisToUtc(date, range.endMinutes);
       if (closes < earliest || opens > latest) continue;
-      const advisorAbsences = mergedOf(mergedAbsences, absences, range.advisorId);
-      const advisorBusy = mergedOf(mergedBusy, busy, range.advisorId);
+      const siteId = bySite ? range.siteId : null;
       for (let start = opens; start + duration <= closes; start += duration) {
         if (start < earliest || start > latest) continue;
         const end = start + duration;
-        if (overlaps(advisorAbsences, start, end)) continue;
-        const siteId = bySite ? range.siteId : null;
-        const key = `${start}|${siteId ?? ''}`;
+        const key = bySite ? `${start}|${siteId}` : String(start);
         let slot = slots.get(key);
-        if (!slot) {
-          slot = { startMs: start, siteId, open: new Set(), free: new Set() };
-          slots.set(key, slot);
+        if (slot) slot.groups++;
+        for (const advisorId of advisorIds) {
+          if (overlaps(mergedOf(mergedAbsences, absences, advisorId), start, end)) continue;
+          if (!slot) {
+            slot = { startMs: start, siteId, open: [], free: [], groups: 1 };
+            slots.set(key, slot);
+          }
+          slot.open.push(advisorId);
+          if (!overlaps(mergedOf(mergedBusy, busy, advisorId), start - before, end + after)) slot.free.push(advisorId);
         }
-        slot.open.add(range.advisorId);
-        if (!overlaps(advisorBusy, start - before, end + after)) slot.free.add(range.advisorId);
       }
     }
   }
@@ -152,7 +162,7 @@ export const computeSlots = ({ rules, ranges, busy, absences, from, to, now, byS
       startMs: slot.startMs,
       endMs: slot.startMs + duration,
       siteId: slot.siteId,
-      openAdvisorIds: [...slot.open],
-      freeAdvisorIds: [...slot.free],
+      openAdvisorIds: slot.groups > 1 ? [...new Set(slot.open)] : slot.open,
+      freeAdvisorIds: slot.groups > 1 ? [...new Set(slot.free)] : slot.free,
     }));
 };

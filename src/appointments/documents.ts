@@ -74,7 +74,7 @@ export const fileTooLarge = () =>
 const cleanName = (fileName: string) =>
   fileName
     .replace(/^.*[\\/]/, '')
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .replace(/\p{Cc}|"/gu, '')
     .trim()
     .slice(0, 200) || 'document';
 

@@ -30,7 +30,7 @@ describe('lanceur des cas au format OpenFisca', () => {
       individus: { p: {}, e1: { age: 5 }, e2: { age: 8 } },
     };
     assert.equal(
-      runCase(system, { name: 'rsa', period: '2025-06', input, output: { rsa: 0 } }).status,
+      runCase(system, { name: 'aah', period: '2025-06', input, output: { aah: 0 } }).status,
       'not supported',
     );
     assert.equal(

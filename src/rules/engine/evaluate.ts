@@ -79,7 +79,13 @@ const byId = (
   ids.forEach((id, i) => {
     const raw = column[i]!;
     result[id] =
-      type === 'bool' ? raw !== 0 : type === 'date' ? isoDate(raw) : type === 'enum' ? (possibleValues[raw] ?? raw) : raw;
+      type === 'bool'
+        ? raw !== 0
+        : type === 'date'
+          ? isoDate(raw)
+          : type === 'enum'
+            ? (possibleValues[raw] ?? raw)
+            : raw;
   });
   return result;
 };

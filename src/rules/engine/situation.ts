@@ -145,7 +145,13 @@ export const parseSituation = (system: TaxBenefitSystem, situation: Situation, o
             if (variable.defaultValue) input.column.fill(variable.defaultValue);
             inputs.set(key, input);
           }
-          input.column[row] = convert(variable.valueType, value, `${path}.${periodText}`, parseNumber, variable.possibleValues);
+          input.column[row] = convert(
+            variable.valueType,
+            value,
+            `${path}.${periodText}`,
+            parseNumber,
+            variable.possibleValues,
+          );
           input.given[row] = 1;
         }
       }
@@ -180,7 +186,8 @@ const convert = (
 ): number => {
   if (type === 'enum') {
     const index = possibleValues.indexOf(String(value));
-    if (index < 0) throw new SituationError(path, `valeur inconnue « ${String(value)} » : attendu ${possibleValues.join(', ')}`);
+    if (index < 0)
+      throw new SituationError(path, `valeur inconnue « ${String(value)} » : attendu ${possibleValues.join(', ')}`);
     return index;
   }
   if (type === 'bool') {

@@ -34,7 +34,7 @@ export const rsa_isolement_recent = defineVariable({
   entity: 'famille',
   definitionPeriod: 'month',
   valueType: 'bool',
-  label: "Parent isolé depuis moins de 12 mois (ou 18 mois : majoration prolongée, CASF R262-1)",
+  label: 'Parent isolé depuis moins de 12 mois (ou 18 mois : majoration prolongée, CASF R262-1)',
 });
 
 export const departement_experimentation_rsa = defineVariable({
@@ -80,7 +80,10 @@ export const rsa_majore_eligibilite = defineVariable({
   valueType: 'bool',
   label:
     'Majoration pour isolement (RSA majoré, prime d’activité majorée) : parent isolé enceinte, avec un enfant de moins de 3 ans, ou isolé depuis peu',
-  reference: ["Code de l'action sociale et des familles, art. L262-9 et R262-1", 'Code de la sécurité sociale, art. L842-7'],
+  reference: [
+    "Code de l'action sociale et des familles, art. L262-9 et R262-1",
+    'Code de la sécurité sociale, art. L842-7',
+  ],
   formulas: {
     '0001-01-01': (ctx, period) => {
       const ageLimite = ctx.param(`${RSA}.majoration_isolement.age_limite_enfant`, period);

@@ -5,7 +5,7 @@
 // amounts in force in the month of right, then averaged; not paid under 15 €.
 import type { Period } from '../../engine/period.ts';
 import { defineVariable, type FormulaContext } from '../../engine/variable.ts';
-import { compositionRate, forfaitLogement, referenceMonths, RSA } from '../../variables/minima-sociaux.ts';
+import { compositionRate, forfaitLogement, referenceMonths } from '../../variables/minima-sociaux.ts';
 
 const PPA = 'prestations_sociales.solidarite_insertion.minima_sociaux.ppa';
 const SMIC = 'marche_travail.salaire_minimum.smic.smic_b_horaire';
@@ -25,12 +25,15 @@ export const ppa_eligibilite = defineVariable({
   label: "Prime d'activité - Au moins un membre du foyer a l'âge minimum (18 ans)",
   reference: ['Code de la sécurité sociale, art. L842-1'],
   documentation:
-    "Non vérifiés par Guichet : la résidence, le titre de séjour, le plancher de revenus des étudiants et apprentis (L842-2), les travailleurs indépendants.",
+    'Non vérifiés par Guichet : la résidence, le titre de séjour, le plancher de revenus des étudiants et apprentis (L842-2), les travailleurs indépendants.',
   formulas: {
     '2016-01-01': (ctx, period) => {
       const ageMin = ctx.param(`${PPA}.pa_cond.age_min`, period);
       const age = ctx.calc('age', period);
-      const adultes = ctx.count('famille', Uint8Array.from(age, (a) => (a >= ageMin ? 1 : 0)));
+      const adultes = ctx.count(
+        'famille',
+        Uint8Array.from(age, (a) => (a >= ageMin ? 1 : 0)),
+      );
       return Uint8Array.from(adultes, (n) => (n > 0 ? 1 : 0));
     },
   },
@@ -117,7 +120,8 @@ export const ppa_ressources_hors_activite = defineVariable({
   definitionPeriod: 'month',
   valueType: 'float',
   unit: 'currency',
-  label: "Prime d'activité - Ressources hors activité du foyer pour un mois (pensions alimentaires, prestations familiales)",
+  label:
+    "Prime d'activité - Ressources hors activité du foyer pour un mois (pensions alimentaires, prestations familiales)",
   reference: ['Code de la sécurité sociale, art. L842-4, R843-1, R844-4 et R844-5'],
   documentation:
     "Pensions alimentaires perçues, allocations familiales sans majorations pour âge (af_base), complément familial, ASF et allocation de base de la PAJE du mois, comme OpenFisca-France ; l'ARS et les primes de naissance ou d'adoption sont exclues.",
@@ -144,7 +148,9 @@ export const ppa_bonification = defineVariable({
   reference: ['Code de la sécurité sociale, art. L842-3 et D843-2'],
   documentation:
     "Nulle jusqu'à 59 Smic horaires bruts de revenus du mois, croissante jusqu'à 120 Smic horaires, puis égale à son maximum (29,101 % du montant forfaitaire d'une personne, arrondi au centime).",
-  formulas: { '2016-01-01': (ctx, period) => bonification(ctx, period, ctx.calc('ppa_revenu_activite_individu', period)) },
+  formulas: {
+    '2016-01-01': (ctx, period) => bonification(ctx, period, ctx.calc('ppa_revenu_activite_individu', period)),
+  },
 });
 
 /** Bonification with the amounts of month `period` for the professional income `revenus`. */
@@ -152,7 +158,8 @@ const bonification = (ctx: FormulaContext, period: Period, revenus: ArrayLike<nu
   const smic = ctx.param(SMIC, period);
   const seuil1 = ctx.param(`${PPA}.pa_m.bonification.seuil_bonification`, period) * smic;
   const seuil2 = ctx.param(`${PPA}.pa_m.bonification.seuil_max_bonification`, period) * smic;
-  const maximum = Math.round(ctx.param(`${PPA}.pa_m.bonification.taux_bonification_max`, period) * base(ctx, period) * 100) / 100;
+  const maximum =
+    Math.round(ctx.param(`${PPA}.pa_m.bonification.taux_bonification_max`, period) * base(ctx, period) * 100) / 100;
   return Float64Array.from({ length: revenus.length }, (_, i) =>
     Math.min(maximum, Math.max(0, (maximum * (revenus[i]! - seuil1)) / (seuil2 - seuil1))),
   );
@@ -165,9 +172,12 @@ export const ppa = defineVariable({
   valueType: 'float',
   unit: 'currency',
   label: "Prime d'activité",
-  reference: ['Code de la sécurité sociale, art. L842-3, L843-1 et L843-4', 'Code de la sécurité sociale, art. D843-1 à D843-2'],
+  reference: [
+    'Code de la sécurité sociale, art. L842-3, L843-1 et L843-4',
+    'Code de la sécurité sociale, art. D843-1 à D843-2',
+  ],
   documentation:
-    "Moyenne, sur les trois mois de référence, de la prime calculée pour chaque mois avec les montants du mois de droit ; non versée sous 15 €.",
+    'Moyenne, sur les trois mois de référence, de la prime calculée pour chaque mois avec les montants du mois de droit ; non versée sous 15 €.',
   formulas: {
     '2016-01-01': (ctx, period) => {
       const eligible = ctx.calc('ppa_eligibilite', period);

@@ -123,7 +123,9 @@ export const rsa_eligibilite = defineVariable({
       const age = ctx.calc('age', period);
       const enceinte = ctx.calc('enceinte', period);
       const { role } = ctx.members('famille');
-      const adulte = Uint8Array.from(age, (a, i) => (role[i] === FAMILLE_PARENT && (a >= ageMin || enceinte[i]) ? 1 : 0));
+      const adulte = Uint8Array.from(age, (a, i) =>
+        role[i] === FAMILLE_PARENT && (a >= ageMin || enceinte[i]) ? 1 : 0,
+      );
       const adultes = ctx.count('famille', adulte);
       const enfants = ctx.calc('rsa_nb_enfants', period);
       return Uint8Array.from(adultes, (n, g) => (n > 0 || enfants[g]! > 0 ? 1 : 0));
