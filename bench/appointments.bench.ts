@@ -4,9 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { bookAppointment, findAvailableSlots } from '../src/appointments/index.ts';
 import { migrationSources } from '../src/main.ts';
 import { testDb } from '../src/platform/testing/index.ts';
-
-// Test fixtures are the appointments module's own test helper: fine for a benchmark.
-const { createFixture } = await import('../src/appointments/test-fixtures.ts');
+import { createFixture } from '../src/appointments/testing/index.ts';
 
 const NOW = Date.parse('2027-03-01T06:00:00Z');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -46,6 +46,7 @@ export type BrowserGuichet = { url: string; browser: Browser };
 
 /**
  * Starts Guichet (web app built first if needed) and Chromium; both stop when the test file ends.
+ * `households: 0` skips the demo data (public pages need none).
  * PUBLIC_URL matches the port, so the OIDC redirects of the embedded provider come back here.
  */
 export const startBrowserGuichet = async ({ households = 20, seed = 42 } = {}): Promise<BrowserGuichet> => {
@@ -55,7 +56,7 @@ export const startBrowserGuichet = async ({ households = 20, seed = 42 } = {}): 
   const config = testConfig({ PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url });
   const db = await testDb(migrationSources());
   const guichet = await buildGuichet({ config, db, logger: testLogger(), web: 'dist' });
-  await seedDemo(db, { households, seed });
+  if (households > 0) await seedDemo(db, { households, seed });
   await guichet.app.listen({ port, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
   after(async () => {

@@ -31,6 +31,7 @@ export const LoginPage = () => {
       <div aria-live="polite">
         {error === 'compte-inconnu' ? (
           <Alert
+            as="h2"
             severity="error"
             title={t('login.unknownAccountTitle')}
             description={t('login.unknownAccountText')}
@@ -38,6 +39,7 @@ export const LoginPage = () => {
           />
         ) : error ? (
           <Alert
+            as="h2"
             severity="error"
             title={t('login.failedTitle')}
             description={t('login.failedText')}
@@ -46,6 +48,7 @@ export const LoginPage = () => {
         ) : null}
         {params.get('session') === 'expiree' ? (
           <Alert
+            as="h2"
             severity="warning"
             title={t('login.expiredTitle')}
             description={t('login.expiredText')}
@@ -55,6 +58,7 @@ export const LoginPage = () => {
       </div>
       {user ? (
         <Alert
+          as="h2"
           severity="info"
           className="fr-mb-4w"
           title={t('login.alreadyTitle')}

@@ -10,6 +10,7 @@ export const ApiErrorAlert = ({ error, onRetry }: { error: unknown; onRetry?: ()
   return (
     <div role="alert" className="fr-my-2w">
       <Alert
+        as="h2"
         severity="error"
         title={t('error.title')}
         description={

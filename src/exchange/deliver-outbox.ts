@@ -1,0 +1,195 @@
+// Delivery: workers claim the head of each (recipient, person) queue with SKIP LOCKED, in batches,
+// POST them to each recipient's connector, and record the acknowledgements. A body down: its heads
+// fail and wait (exponential backoff), the messages behind them wait too, so per-person order holds
+// when it comes back. After the last attempt a message is a dead letter: it stays at the head of its
+// queue, blocking the ones behind it, until an administrator retries it.
+import { z } from 'zod';
+import { enqueueJob, retryDelayMs, type Db, type JobHandler } from '../platform/index.ts';
+import { DELIVER_JOB } from './accept-messages.ts';
+import { currentHub, type Hub } from './hub.ts';
+import { acknowledgementSchema, type Acknowledgement, type SignedMessage } from './message.ts';
+import { appendLog, type LogEntry } from './message-log.ts';
+
+export type DeliveryOptions = {
+  /** Messages claimed at once. */
+  batchSize?: number;
+  /** Attempts before a message becomes a dead letter. */
+  maxAttempts?: number;
+  /** How long a claim is this worker's before another may take it (a killed worker). */
+  leaseMs?: number;
+  /** Per-request timeout towards a connector. */
+  timeoutMs?: number;
+  /** Delay before attempt n+1 after failed attempt n. */
+  retryDelay?: (attempt: number) => number;
+  /** The clock (tests move it forward instead of waiting for the backoff). */
+  now?: () => Date;
+};
+
+type Claimed = {
+  id: number;
+  message_id: string;
+  correlation_id: string;
+  sender: string;
+  recipient: string;
+  subject_key: string;
+  category: string;
+  purpose: string;
+  sealed: string;
+  attempts: number;
+  base_url: string | null;
+};
+
+const CLAIM = `
+  with heads as (
+    select distinct on (recipient, subject_key) id
+      from exchange.outbox
+     where status in ('pending', 'dead')
+     order by recipient, subject_key, id
+  ), picked as (
+    select o.id from exchange.outbox o
+     where o.id in (select id from heads)
+       and o.status = 'pending' and o.next_attempt_at <= $2
+       and (o.locked_until is null or o.locked_until <= $2)
+     order by o.id
+     limit $1
+     for update of o skip locked
+  )
+  update exchange.outbox o
+     set locked_until = $2::timestamptz + make_interval(secs => $3::double precision / 1000), attempts = o.attempts + 1
+    from picked
+   where o.id = picked.id
+  returning o.id, o.message_id, o.correlation_id, o.sender, o.recipient, o.subject_key, o.category, o.purpose, o.sealed, o.attempts,
+            (select base_url from exchange.parties p where p.id = o.recipient) as base_url`;
+
+const connectorAnswer = z.object({ acknowledgements: z.array(acknowledgementSchema) });
+
+type Outcome = { row: Claimed; ack: Acknowledgement } | { row: Claimed; error: string };
+
+const postBatch = async (hub: Hub, baseUrl: string, rows: Claimed[], timeoutMs: number): Promise<Outcome[]> => {
+  try {
+    const messages = rows.map((row) => JSON.parse(hub.open(row.sealed)) as SignedMessage);
+    const response = await fetch(`${baseUrl}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok) {
+      const text = (await response.text().catch(() => '')).slice(0, 500);
+      return rows.map((row) => ({ row, error: `HTTP ${response.status} ${text}` }));
+    }
+    const answer = connectorAnswer.parse(await response.json());
+    const byId = new Map(answer.acknowledgements.map((ack) => [ack.messageId, ack]));
+    return rows.map((row) => {
+      const ack = byId.get(row.message_id);
+      return ack ? { row, ack } : { row, error: 'acquittement manquant (missing acknowledgement)' };
+    });
+  } catch (error) {
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return rows.map((row) => ({ row, error: text.slice(0, 500) }));
+  }
+};
+
+export type DeliveryReport = { claimed: number; delivered: number; failed: number; dead: number };
+
+/** Claims one batch of queue heads, delivers it, records the outcome. */
+export const deliverBatch = async (db: Db, hub: Hub, options: DeliveryOptions = {}): Promise<DeliveryReport> => {
+  const {
+    batchSize = 200,
+    maxAttempts = 12,
+    leaseMs = 60_000,
+    timeoutMs = 10_000,
+    retryDelay = retryDelayMs,
+    now = () => new Date(),
+  } = options;
+  const claimedAt = now();
+  const rows = await db.query<Claimed>(CLAIM, [batchSize, claimedAt.toISOString(), leaseMs]);
+  if (!rows.length) return { claimed: 0, delivered: 0, failed: 0, dead: 0 };
+  const byRecipient = new Map<string, Claimed[]>();
+  for (const row of rows) byRecipient.set(row.recipient, [...(byRecipient.get(row.recipient) ?? []), row]);
+  const outcomes = (
+    await Promise.all(
+      [...byRecipient.values()].map((group) =>
+        group[0]!.base_url
+          ? postBatch(hub, group[0]!.base_url, group, timeoutMs)
+          : Promise.resolve(group.map((row) => ({ row, error: 'destinataire sans adresse (no connector URL)' }))),
+      ),
+    )
+  ).flat();
+
+  const report: DeliveryReport = { claimed: rows.length, delivered: 0, failed: 0, dead: 0 };
+  await db.transaction(async (tx) => {
+    const log: LogEntry[] = [];
+    for (const outcome of outcomes) {
+      const { row } = outcome;
+      const entry = {
+        messageId: row.message_id,
+        correlationId: row.correlation_id,
+        sender: row.sender,
+        recipient: row.recipient,
+        category: row.category,
+        purpose: row.purpose,
+        subjectKey: row.subject_key,
+      };
+      if ('ack' in outcome) {
+        report.delivered++;
+        await tx.query(
+          `update exchange.outbox set status = 'delivered', ack_status = $2, ack_code = $3, ack_reason = $4, sealed = null,
+                  locked_until = null, last_error = null, delivered_at = now() where id = $1`,
+          [row.id, outcome.ack.status, outcome.ack.code, outcome.ack.reason ? JSON.stringify(outcome.ack.reason) : null],
+        );
+        log.push({ ...entry, event: outcome.ack.status === 'rejected' ? 'rejected' : 'delivered', code: outcome.ack.code });
+      } else if (row.attempts >= maxAttempts) {
+        report.dead++;
+        await tx.query(
+          `update exchange.outbox set status = 'dead', locked_until = null, last_error = $2 where id = $1`,
+          [row.id, outcome.error],
+        );
+        log.push({ ...entry, event: 'dead', code: 'ERR-51' });
+      } else {
+        report.failed++;
+        await tx.query(
+          `update exchange.outbox set locked_until = null, last_error = $2,
+                  next_attempt_at = $3::timestamptz + make_interval(secs => $4::double precision / 1000) where id = $1`,
+          [row.id, outcome.error, claimedAt.toISOString(), retryDelay(row.attempts)],
+        );
+      }
+    }
+    await appendLog(tx, log);
+  });
+  return report;
+};
+
+/** Delivers until nothing is due; returns the totals. */
+export const drainOutbox = async (db: Db, hub: Hub, options: DeliveryOptions & { maxBatches?: number } = {}) => {
+  const total: DeliveryReport = { claimed: 0, delivered: 0, failed: 0, dead: 0 };
+  for (let batch = 0; batch < (options.maxBatches ?? Infinity); batch++) {
+    const report = await deliverBatch(db, hub, options);
+    for (const key of Object.keys(total) as (keyof DeliveryReport)[]) total[key] += report[key];
+    if (!report.claimed) break;
+  }
+  return total;
+};
+
+/** When the next pending message is due, if any. */
+export const nextDueAt = async (db: Db) => {
+  const [row] = await db.query<{ at: string | Date | null }>(
+    `select min(greatest(next_attempt_at, coalesce(locked_until, next_attempt_at))) as at from exchange.outbox where status = 'pending'`,
+  );
+  return row?.at ? new Date(row.at) : null;
+};
+
+/**
+ * The platform job that drives delivery: drains what is due, then books the next run for the
+ * earliest retry. Enqueued with every accepted message, so an idle hub costs nothing.
+ */
+export const deliverJob: JobHandler = async (_payload, { db }) => {
+  const hub = await currentHub(db);
+  await drainOutbox(db, hub, { maxBatches: 50 });
+  const next = await nextDueAt(db);
+  if (next) {
+    const runAt = new Date(Math.max(next.getTime(), Date.now() + 100));
+    await enqueueJob(db, { type: DELIVER_JOB, runAt, maxAttempts: 3, idempotencyKey: `${DELIVER_JOB}@${runAt.toISOString()}` });
+  }
+};
+

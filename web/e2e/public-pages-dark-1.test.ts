@@ -1,0 +1,3 @@
+import { describePublicPages } from './public-pages.ts';
+
+describePublicPages('dark', 1);

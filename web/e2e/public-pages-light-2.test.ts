@@ -1,0 +1,3 @@
+import { describePublicPages } from './public-pages.ts';
+
+describePublicPages('light', 2);
