@@ -55,3 +55,6 @@ export { deliverBatch, drainOutbox, type DeliveryOptions, type DeliveryReport } 
 export { getMessageStatuses, type DeliveryStatus, type MessageStatus } from './message-status.ts';
 export { listDeadLetters, retryDeadLetter, type DeadLetter } from './dead-letters.ts';
 export { verifyMessageLog, type LogVerification } from './message-log.ts';
+
+/** Message contents by type (the connector contract). */
+export { birthDeclaredContent, type BirthDeclaredContent } from './message-types.ts';

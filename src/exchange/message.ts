@@ -24,7 +24,7 @@ export const envelopeSchema = z
     purpose: z.string().regex(/^[a-z][a-z0-9_]{0,99}$/),
     createdAt: z.iso.datetime(),
     /** The persons concerned, first the one whose messages must keep their order. */
-    subjects: z.array(z.object({ nir }).strict()).min(1).max(20),
+    subjects: z.array(z.object({ nir }).strict()).min(1).max(10_000),
     content: z.record(z.string(), z.unknown()),
   })
   .strict();

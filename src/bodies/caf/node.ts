@@ -1,0 +1,103 @@
+// The CAF's reference node: allocataires (a family's file under its reference person), their
+// children and the benefits due or paid. A birth opens the child in the file (opening the file if
+// the family had none) and records the prime à la naissance to examine.
+import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
+import type { BodyNode } from '../node.ts';
+import { columnsOf, fileReference, householdView, insertColumns, nirsOf, readContent } from '../store.ts';
+
+const firstOfMonth = (iso: string) => `${iso.slice(0, 7)}-01`;
+const previousMonth = (today: string) => {
+  const date = new Date(`${firstOfMonth(today)}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() - 1);
+  return date.toISOString().slice(0, 10);
+};
+
+const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+export const cafNode: BodyNode = {
+  party: 'caf',
+  handlers: {
+    'naissance.declaree': async (tx, envelope) => {
+      const birth = readContent(birthDeclaredContent, envelope.content);
+      const nirs = nirsOf(birth.declarant, birth.otherParent);
+      const today = envelope.createdAt.slice(0, 10);
+      let [file] = await tx.query<{ reference: string }>(
+        'select reference from body_caf.allocataires where nir = any($1::text[]) or conjoint_nir = any($1::text[]) limit 1',
+        [nirs],
+      );
+      const holdings: Holding[] = [];
+      if (!file) {
+        file = { reference: fileReference('caf', birth.declarant.nir, 7) };
+        await tx.query('insert into body_caf.allocataires (reference, nir, conjoint_nir, opened_on) values ($1, $2, $3, $4)', [
+          file.reference,
+          birth.declarant.nir,
+          birth.otherParent?.nir ?? null,
+          today,
+        ]);
+        holdings.push({ nir: birth.declarant.nir, capacity: 'allocataire', reference: file.reference, periodStart: today, periodEnd: null, isHeld: true });
+        if (birth.otherParent)
+          holdings.push({ nir: birth.otherParent.nir, capacity: 'conjoint', reference: file.reference, periodStart: today, periodEnd: null, isHeld: true });
+      }
+      for (const child of birth.children) {
+        await tx.query(
+          `insert into body_caf.enfants (allocataire, given_names, family_name, sex, birth_date, birth_place, correlation_id)
+           values ($1, $2, $3, $4, $5, $6, $7)`,
+          [file.reference, child.givenNames, child.familyName, child.sex, child.birthDate, child.birthPlace, envelope.correlationId],
+        );
+        // One prime per child born (twins: two); its amount comes from the rights engine when examined.
+        await tx.query(
+          `insert into body_caf.prestations (allocataire, benefit, period_start, status, correlation_id)
+           values ($1, 'paje_naissance', $2, 'a_instruire', $3)`,
+          [file.reference, firstOfMonth(child.birthDate), envelope.correlationId],
+        );
+      }
+      return { holdings };
+    },
+  },
+  seed: async (tx, households, { today }) => {
+    const files: { reference: string; nir: string; conjoint: string | null; openedOn: string }[] = [];
+    const children: { reference: string; givenNames: string; familyName: string; sex: string; birthDate: string; birthPlace: string }[] = [];
+    const benefits: { reference: string; benefit: string; start: string; end: string }[] = [];
+    const holdings: Holding[] = [];
+    for (const household of households) {
+      if (household.isAgricultural) continue;
+      const { parents, children: kids } = householdView(household);
+      const isOutOfWork = parents.some((p) => ['chomeur', 'inactif', 'etudiant'].includes(p.situation.employmentStatus));
+      if (!parents.length || (!kids.length && !isOutOfWork)) continue;
+      const [first, second] = parents;
+      const reference = fileReference('caf', first!.nir, 7);
+      const openedOn = kids.length ? kids.map((k) => k.birthDate).sort()[0]! : previousMonth(today);
+      files.push({ reference, nir: first!.nir, conjoint: second?.nir ?? null, openedOn });
+      holdings.push({ nir: first!.nir, capacity: 'allocataire', reference, periodStart: openedOn, periodEnd: null, isHeld: true });
+      if (second) holdings.push({ nir: second.nir, capacity: 'conjoint', reference, periodStart: openedOn, periodEnd: null, isHeld: true });
+      for (const kid of kids) {
+        children.push({ reference, givenNames: kid.givenNames, familyName: kid.familyName, sex: kid.sex, birthDate: kid.birthDate, birthPlace: kid.birthPlace });
+        holdings.push({ nir: kid.nir, capacity: 'enfant_a_charge', reference, periodStart: kid.birthDate, periodEnd: null, isHeld: true });
+      }
+      // Allocations familiales paid last month to families of two children or more (amount set by the engine).
+      if (kids.length >= 2) benefits.push({ reference, benefit: 'af', start: previousMonth(today), end: dayBefore(firstOfMonth(today)) });
+    }
+    await insertColumns(tx, 'body_caf.allocataires', columnsOf(files, {
+      reference: ['text', (f) => f.reference],
+      nir: ['text', (f) => f.nir],
+      conjoint_nir: ['text', (f) => f.conjoint],
+      opened_on: ['date', (f) => f.openedOn],
+    }));
+    await insertColumns(tx, 'body_caf.enfants', columnsOf(children, {
+      allocataire: ['text', (c) => c.reference],
+      given_names: ['text', (c) => c.givenNames],
+      family_name: ['text', (c) => c.familyName],
+      sex: ['text', (c) => c.sex],
+      birth_date: ['date', (c) => c.birthDate],
+      birth_place: ['text', (c) => c.birthPlace],
+    }));
+    await insertColumns(tx, 'body_caf.prestations', columnsOf(benefits, {
+      allocataire: ['text', (b) => b.reference],
+      benefit: ['text', (b) => b.benefit],
+      period_start: ['date', (b) => b.start],
+      period_end: ['date', (b) => b.end],
+      status: ['text', () => 'payee'],
+    }));
+    return holdings;
+  },
+};

@@ -1,0 +1,61 @@
+// The CNAV's reference node: each insured person's career file and the children recorded for the
+// parents' family rights (majoration de durée d'assurance). A birth records the child for each parent it knows.
+import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
+import { BodyRejection, type BodyNode } from '../node.ts';
+import { columnsOf, householdView, insertColumns, nirsOf, readContent } from '../store.ts';
+
+const WORKING = new Set(['salarie', 'independant', 'chomeur', 'retraite']);
+
+export const cnavNode: BodyNode = {
+  party: 'cnav',
+  handlers: {
+    'naissance.declaree': async (tx, envelope) => {
+      const birth = readContent(birthDeclaredContent, envelope.content);
+      const parents = await tx.query<{ nir: string }>('select nir from body_cnav.assures where nir = any($1::text[])', [
+        nirsOf(birth.declarant, birth.otherParent),
+      ]);
+      if (!parents.length)
+        throw new BodyRejection('REJ-30', { fr: 'Aucun des parents n’a de carrière à l’Assurance retraite.', en: 'Neither parent has a career file at the CNAV.' });
+      for (const parent of parents)
+        for (const child of birth.children)
+          await tx.query('insert into body_cnav.enfants (parent_nir, given_names, birth_date, correlation_id) values ($1, $2, $3, $4)', [
+            parent.nir,
+            child.givenNames,
+            child.birthDate,
+            envelope.correlationId,
+          ]);
+    },
+  },
+  seed: async (tx, households) => {
+    const insured: { nir: string; status: string; firstYear: number }[] = [];
+    const children: { parent: string; givenNames: string; birthDate: string }[] = [];
+    for (const household of households) {
+      // Farmers' careers are kept by the MSA.
+      if (household.isAgricultural) continue;
+      const { parents, children: kids, adults } = householdView(household);
+      for (const adult of adults) {
+        if (!WORKING.has(adult.situation.employmentStatus)) continue;
+        insured.push({ nir: adult.nir, status: adult.situation.employmentStatus === 'retraite' ? 'retraite' : 'actif', firstYear: Number(adult.birthDate.slice(0, 4)) + 20 });
+        if (parents.includes(adult)) for (const kid of kids) children.push({ parent: adult.nir, givenNames: kid.givenNames, birthDate: kid.birthDate });
+      }
+    }
+    await insertColumns(tx, 'body_cnav.assures', columnsOf(insured, {
+      nir: ['text', (i) => i.nir],
+      status: ['text', (i) => i.status],
+      first_year: ['int4', (i) => i.firstYear],
+    }));
+    await insertColumns(tx, 'body_cnav.enfants', columnsOf(children, {
+      parent_nir: ['text', (c) => c.parent],
+      given_names: ['text', (c) => c.givenNames],
+      birth_date: ['date', (c) => c.birthDate],
+    }));
+    return insured.map((i): Holding => ({
+      nir: i.nir,
+      capacity: i.status === 'retraite' ? 'retraite' : 'assure',
+      reference: i.nir.slice(0, 13),
+      periodStart: `${i.firstYear}-01-01`,
+      periodEnd: null,
+      isHeld: true,
+    }));
+  },
+};
