@@ -35,7 +35,8 @@ const suites = [
     ? { name: 'PostgreSQL', files: pick(findTests('src')), env: { TEST_DB: 'pg' } }
     : { name: 'PostgreSQL', skip: 'TEST_DATABASE_URL n’est pas défini. Pour l’activer : TEST_DATABASE_URL=postgres://utilisateur@hôte:5432/base npm test' },
   hasChromium
-    ? { name: 'navigateur (Chromium + axe)', files: pick(findTests('web/e2e')), env: { TEST_DB: 'pglite', CHROMIUM_PATH: chromium } }
+    ? // One file at a time: Chromium, a server and axe per file already fill two cores.
+      { name: 'navigateur (Chromium + axe)', files: pick(findTests('web/e2e')), env: { TEST_DB: 'pglite', CHROMIUM_PATH: chromium }, concurrency: 1 }
     : { name: 'navigateur (Chromium + axe)', skip: `Chromium introuvable (${chromium}). Pour l’activer : apt-get install chromium (ou CHROMIUM_PATH=…)` },
 ];
 
@@ -57,8 +58,8 @@ for (const suite of suites) {
       '--import',
       'tsx',
       '--test',
-      '--test-concurrency=2',
-      '--test-timeout=120000',
+      `--test-concurrency=${suite.concurrency ?? 2}`,
+      '--test-timeout=300000',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',

@@ -12,6 +12,7 @@ import { MODULES } from './modules.ts';
 import { migrationSources, openConfiguredDatabase, startGuichet } from './main.ts';
 import { seedDemo } from './seed.ts';
 import { formatReport, getSystem, runCaseFiles } from './rules/index.ts';
+import { verifyMessageLog } from './exchange/index.ts';
 
 const USAGE = `guichet — le guichet unique de la protection sociale
 
@@ -25,6 +26,7 @@ Usage : guichet <commande> [options]
   worker             exécute les travaux de fond seul (avec DATABASE_URL, à côté de « start » et WORKERS=false)
   rules test <fichiers ou dossiers>
                      exécute des cas de test au format YAML d'OpenFisca-France (--verbose : détail des cas non couverts)
+  audit verify       vérifie la chaîne d'empreintes du journal des échanges (code 1 si altéré)
   help               affiche cette aide
 `;
 
@@ -75,7 +77,7 @@ const commands: Record<string, Command> = {
     const db = await openConfiguredDatabase(config);
     try {
       await migrate(db, migrationSources());
-      const result = await seedDemo(db, { households, seed });
+      const result = await seedDemo(db, { households, seed, config });
       process.stdout.write(
         result.isSeeded
           ? `${households} foyers de démonstration chargés (graine ${seed}), ${result.identities} identifiants de connexion, en ${(result.milliseconds / 1000).toFixed(1)} s\n`
@@ -93,6 +95,23 @@ const commands: Record<string, Command> = {
     const report = runCaseFiles(getSystem(), paths);
     process.stdout.write(`${formatReport(report, { verbose: rest.includes('--verbose') })}\n`);
     if (report.failed) process.exitCode = 1;
+  },
+  audit: async (args) => {
+    if (args[0] !== 'verify') throw new ConfigError('audit', 'usage : guichet audit verify');
+    const db = await openConfiguredDatabase(loadConfig());
+    try {
+      const result = await verifyMessageLog(db);
+      if (result.isIntact) {
+        process.stdout.write(`journal des échanges intact : ${result.rows} ligne(s) vérifiée(s)\n`);
+      } else {
+        process.stdout.write(
+          `journal des échanges ALTÉRÉ à la ligne ${result.brokenAt} (${result.reason === 'hash' ? 'empreinte' : 'chaînage'} invalide)\n`,
+        );
+        process.exitCode = 1;
+      }
+    } finally {
+      await db.close();
+    }
   },
   help: async () => {
     process.stdout.write(USAGE);

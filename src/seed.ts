@@ -1,9 +1,11 @@
 // Demo data orchestrator: the synthetic population (people) and its logins (embedded identity
 // provider), in one transaction, once. Other modules' demo files (each body's records…) hook in here.
-import type { Db } from './platform/index.ts';
+import { loadInstanceSecret, type Config, type Db } from './platform/index.ts';
 import { addDemoIdentities } from './idp/index.ts';
-import { isDemoSeeded, seedDemoPopulation } from './people/index.ts';
+import { generateDemoPopulation, isDemoSeeded, seedDemoPopulation } from './people/index.ts';
 import { seedAppointmentsDemo } from './appointments/index.ts';
+import { seedBodiesDemo } from './bodies/index.ts';
+import { createHub, recordHoldings } from './exchange/index.ts';
 
 export { isDemoSeeded };
 
@@ -18,15 +20,31 @@ export type SeedDemoResult = { isSeeded: boolean; identities: number; millisecon
  */
 export const seedDemo = async (
   db: Db,
-  { households, seed }: { households: number; seed: number },
+  {
+    households,
+    seed,
+    config = {},
+    today = new Date().toISOString().slice(0, 10),
+  }: {
+    households: number;
+    seed: number;
+    /** GUICHET_SECRET, when set: the hub's pseudonyms derive from it. */
+    config?: Pick<Config, 'GUICHET_SECRET'>;
+    today?: string;
+  },
 ): Promise<SeedDemoResult> => {
   const startedAt = performance.now();
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [SEED_LOCK]);
     if (await isDemoSeeded(tx)) return { isSeeded: false, identities: 0, milliseconds: 0 };
-    const identities = await seedDemoPopulation(tx, { households, seed });
+    const identities = await seedDemoPopulation(tx, { households, seed, today });
     await addDemoIdentities(tx, identities);
     await seedAppointmentsDemo(tx, { identities });
+    // Each body's files, from the same population (same seed and day), declared to the hub's directory.
+    const population = generateDemoPopulation({ households, seed, today });
+    const hub = createHub({ secret: await loadInstanceSecret(tx, config), publicUrl: '' });
+    for (const { party, holdings } of await seedBodiesDemo(tx, population.households, { today }))
+      await recordHoldings(tx, hub, party, holdings, { isLogged: false });
     return { isSeeded: true, identities: identities.length, milliseconds: Math.round(performance.now() - startedAt) };
   });
 };

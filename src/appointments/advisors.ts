@@ -36,17 +36,9 @@ export const getAdvisor = async (db: Sql, advisorId: string) => {
  * from the person logging in), refusing an ambiguous match.
  */
 export const advisorOfUser = async (db: Sql, user: SessionUser): Promise<Advisor | null> => {
-  const agentId = (user as SessionUser & { agentId?: string }).agentId;
-  if (agentId) {
-    const [row] = await db.query<AdvisorRow>('select * from appointments.advisors where agent_id = $1', [agentId]);
-    return row ? toAdvisor(row) : null;
-  }
-  if (!user.body) return null;
-  const rows = await db.query<AdvisorRow>(
-    'select * from appointments.advisors where body = $1 and display_name = $2 limit 2',
-    [user.body, user.displayName],
-  );
-  return rows.length === 1 ? toAdvisor(rows[0]!) : null;
+  if (!user.agentId) return null;
+  const [row] = await db.query<AdvisorRow>('select * from appointments.advisors where agent_id = $1', [user.agentId]);
+  return row ? toAdvisor(row) : null;
 };
 
 export const canManage = (user: SessionUser, advisor: Advisor) => user.role === 'admin' || user.body === advisor.body;

@@ -10,7 +10,11 @@ import { declareHoldings } from './hub-client.ts';
 import { schemaOf, type BodyNode } from './node.ts';
 import { receiveMessages } from './receive-messages.ts';
 
-const errorSchema = z.object({ code: z.string(), message: z.string(), messages: z.object({ fr: z.string(), en: z.string() }) });
+const errorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  messages: z.object({ fr: z.string(), en: z.string() }),
+});
 
 // Calls from the hub, authenticated by their signatures: not the citizens' write limit.
 const connectorLimit = { rateLimit: { max: 20_000, timeWindow: '1 minute' } };
@@ -25,7 +29,10 @@ export const defineBody = (node: BodyNode, migrations: URL): GuichetModule => ({
     const prefix = `/bodies/${node.party}`;
     const edge = async () => {
       if (isBodyDown(node.party))
-        throw new AppError('ERR-50', { status: 503, messages: { fr: 'Service momentanément indisponible.', en: 'Service temporarily unavailable.' } });
+        throw new AppError('ERR-50', {
+          status: 503,
+          messages: { fr: 'Service momentanément indisponible.', en: 'Service temporarily unavailable.' },
+        });
     };
     app.post(
       `${prefix}/messages`,
@@ -36,7 +43,11 @@ export const defineBody = (node: BodyNode, migrations: URL): GuichetModule => ({
           tags: [`organisme : ${node.party}`],
           summary: 'Recevoir des messages signés et les acquitter (appliqués une seule fois chacun)',
           body: z.object({ messages: z.array(signedMessageSchema).min(1).max(500) }).strict(),
-          response: { 200: z.object({ acknowledgements: z.array(acknowledgementSchema) }), 400: errorSchema, 503: errorSchema },
+          response: {
+            200: z.object({ acknowledgements: z.array(acknowledgementSchema) }),
+            400: errorSchema,
+            503: errorSchema,
+          },
         },
       },
       async (request) => ({
@@ -59,12 +70,21 @@ export const defineBody = (node: BodyNode, migrations: URL): GuichetModule => ({
         schema: {
           tags: [`organisme : ${node.party}`],
           summary: 'État du connecteur et nombre de messages reçus',
-          response: { 200: z.object({ party: z.string(), received: z.number().int(), codes: z.record(z.string(), z.string()) }), 503: errorSchema },
+          response: {
+            200: z.object({ party: z.string(), received: z.number().int(), codes: z.record(z.string(), z.string()) }),
+            503: errorSchema,
+          },
         },
       },
       async () => {
-        const [row] = await db.query<{ count: number }>(`select count(*)::int as count from ${schemaOf(node.party)}.inbox`);
-        return { party: node.party, received: row!.count, codes: Object.fromEntries(Object.entries(STATUS_CODES).map(([code, text]) => [code, text.fr])) };
+        const [row] = await db.query<{ count: number }>(
+          `select count(*)::int as count from ${schemaOf(node.party)}.inbox`,
+        );
+        return {
+          party: node.party,
+          received: row!.count,
+          codes: Object.fromEntries(Object.entries(STATUS_CODES).map(([code, text]) => [code, text.fr])),
+        };
       },
     );
   },

@@ -14,7 +14,9 @@ export const publicKeyOf = async (hubUrl: string, party: string): Promise<KeyObj
   if (cached && Date.now() - cached.fetchedAt < REFRESH_MS) return undefined;
   const response = await fetch(`${hubUrl}/exchange/v1/keys`, { signal: AbortSignal.timeout(5_000) });
   if (!response.ok) throw new Error(`clés de la plateforme indisponibles : HTTP ${response.status}`);
-  const { keys } = (await response.json()) as { keys: { party: string; publicKey: import('node:crypto').JsonWebKey }[] };
+  const { keys } = (await response.json()) as {
+    keys: { party: string; publicKey: import('node:crypto').JsonWebKey }[];
+  };
   const fresh = new Map(keys.map((entry) => [entry.party, createPublicKey({ key: entry.publicKey, format: 'jwk' })]));
   cache.set(hubUrl, { fetchedAt: Date.now(), keys: fresh });
   return fresh.get(party);
@@ -39,5 +41,6 @@ export const declareHoldings = async (hubUrl: string, key: SigningKey, holdings:
     body: JSON.stringify(message),
     signal: AbortSignal.timeout(10_000),
   });
-  if (!response.ok) throw new Error(`déclaration au répertoire refusée : HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`déclaration au répertoire refusée : HTTP ${response.status} ${await response.text()}`);
 };

@@ -9,4 +9,13 @@ import { msaNode } from './msa/node.ts';
 import type { BodyNode } from './node.ts';
 import { urssafNode } from './urssaf/node.ts';
 
-export const BODY_NODES: BodyNode[] = [cafNode, cpamNode, msaNode, urssafNode, franceTravailNode, cnavNode, dgfipNode, etatCivilNode];
+export const BODY_NODES: BodyNode[] = [
+  cafNode,
+  cpamNode,
+  msaNode,
+  urssafNode,
+  franceTravailNode,
+  cnavNode,
+  dgfipNode,
+  etatCivilNode,
+];

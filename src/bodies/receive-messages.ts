@@ -1,7 +1,13 @@
 // A node's inbox: checks each message (addressed to it, signed by its sender's published key),
 // then applies it exactly once: the idempotency key is written in the same transaction as the
 // change, so a replay (or a second delivery of the same message) only repeats the first answer.
-import { isSignedBy, STATUS_CODES, type Acknowledgement, type SignedMessage, type StatusCode } from '../exchange/index.ts';
+import {
+  isSignedBy,
+  STATUS_CODES,
+  type Acknowledgement,
+  type SignedMessage,
+  type StatusCode,
+} from '../exchange/index.ts';
 import type { Db, Logger, Messages } from '../platform/index.ts';
 import { publicKeyOf } from './hub-client.ts';
 import { BodyRejection, schemaOf, type Applied, type BodyNode } from './node.ts';
@@ -62,7 +68,15 @@ export const receiveMessages = async (
       const [row] = await db.query(
         `insert into ${schema}.inbox (message_id, idempotency_key, correlation_id, sender, type, status, code, reason)
          values ($1, $2, $3, $4, $5, 'rejected', $6, $7::jsonb) on conflict (idempotency_key) do nothing returning seq`,
-        [envelope.messageId, envelope.idempotencyKey, envelope.correlationId, envelope.sender, envelope.type, error.code, JSON.stringify(error.reason)],
+        [
+          envelope.messageId,
+          envelope.idempotencyKey,
+          envelope.correlationId,
+          envelope.sender,
+          envelope.type,
+          error.code,
+          JSON.stringify(error.reason),
+        ],
       );
       if (row) {
         acknowledgements.push({ ...rejected(envelope.messageId, error.code, error.reason) });
@@ -71,15 +85,31 @@ export const receiveMessages = async (
       applied = 'replay';
     }
     if (applied !== 'replay') {
-      acknowledgements.push({ messageId: envelope.messageId, status: 'processed', code: 'ACK-00', reason: null, isReplay: false });
-      if (applied) await onApplied(applied).catch((error: unknown) => logger.error({ err: error }, 'déclaration au répertoire en échec'));
+      acknowledgements.push({
+        messageId: envelope.messageId,
+        status: 'processed',
+        code: 'ACK-00',
+        reason: null,
+        isReplay: false,
+      });
+      if (applied)
+        await onApplied(applied).catch((error: unknown) =>
+          logger.error({ err: error }, 'déclaration au répertoire en échec'),
+        );
       continue;
     }
     // Already applied (or refused) under this idempotency key: the first answer again, nothing applied.
-    const [first] = await db.query<InboxRow>(`select message_id, status, code, reason from ${schema}.inbox where idempotency_key = $1`, [
-      envelope.idempotencyKey,
-    ]);
-    acknowledgements.push({ messageId: envelope.messageId, status: first!.status, code: first!.code, reason: first!.reason, isReplay: true });
+    const [first] = await db.query<InboxRow>(
+      `select message_id, status, code, reason from ${schema}.inbox where idempotency_key = $1`,
+      [envelope.idempotencyKey],
+    );
+    acknowledgements.push({
+      messageId: envelope.messageId,
+      status: first!.status,
+      code: first!.code,
+      reason: first!.reason,
+      isReplay: true,
+    });
   }
   return acknowledgements;
 };

@@ -11,15 +11,21 @@ import type { SeedHousehold } from './node.ts';
 export const isAgriculturalHousehold = (household: DemoHousehold) => {
   const byId = new Map(household.persons.map((person) => [person.id, person]));
   const hasWorker = household.familles[0]?.members.some(
-    (member) => member.role === 'parents' && ['salarie', 'independant'].includes(byId.get(member.personId)?.situation.employmentStatus ?? ''),
+    (member) =>
+      member.role === 'parents' &&
+      ['salarie', 'independant'].includes(byId.get(member.personId)?.situation.employmentStatus ?? ''),
   );
   return Boolean(hasWorker) && Number.parseInt(household.menage.id.replace(/-/g, '').slice(-4), 16) % 8 === 0;
 };
 
 /** Seeds every body's store; returns each body's declarations to the directory. */
 export const seedBodiesDemo = async (tx: Sql, households: DemoHousehold[], { today }: { today: string }) => {
-  const seedHouseholds: SeedHousehold[] = households.map((household) => ({ ...household, isAgricultural: isAgriculturalHousehold(household) }));
+  const seedHouseholds: SeedHousehold[] = households.map((household) => ({
+    ...household,
+    isAgricultural: isAgriculturalHousehold(household),
+  }));
   const holdings: { party: string; holdings: Holding[] }[] = [];
-  for (const node of BODY_NODES) holdings.push({ party: node.party, holdings: await node.seed(tx, seedHouseholds, { today }) });
+  for (const node of BODY_NODES)
+    holdings.push({ party: node.party, holdings: await node.seed(tx, seedHouseholds, { today }) });
   return holdings;
 };

@@ -9,7 +9,11 @@ import type { DemoPerson } from '../people/index.ts';
 const CHUNK = 10_000;
 
 /** Inserts rows given as columns `{ name: [type, values] }` in chunks. */
-export const insertColumns = async (tx: Sql, table: string, columns: Record<string, [type: string, values: unknown[]]>) => {
+export const insertColumns = async (
+  tx: Sql,
+  table: string,
+  columns: Record<string, [type: string, values: unknown[]]>,
+) => {
   const names = Object.keys(columns);
   const count = Object.values(columns)[0]?.[1].length ?? 0;
   const arrays = names.map((name, index) => `$${index + 1}::${columns[name]![0]}[]`).join(', ');
@@ -55,4 +59,5 @@ export const householdView = (household: SeedHousehold) => {
   return { byId, parents, children, adults: [...parents, ...others] as DemoPerson[] };
 };
 
-export const nirsOf = (...persons: ({ nir: string } | null)[]) => persons.flatMap((person) => (person ? [person.nir] : []));
+export const nirsOf = (...persons: ({ nir: string } | null)[]) =>
+  persons.flatMap((person) => (person ? [person.nir] : []));

@@ -11,11 +11,20 @@ const name = (max: number) =>
     .trim()
     .min(1, bilingual({ fr: 'Ce champ est obligatoire.', en: 'This field is required.' }))
     .max(max, bilingual({ fr: `${max} caractères au plus.`, en: `At most ${max} characters.` }))
-    .regex(/^[\p{L}][\p{L}\p{M} '’-]*$/u, bilingual({ fr: 'Lettres, espaces, tirets et apostrophes seulement.', en: 'Letters, spaces, hyphens and apostrophes only.' }));
+    .regex(
+      /^[\p{L}][\p{L}\p{M} '’-]*$/u,
+      bilingual({
+        fr: 'Lettres, espaces, tirets et apostrophes seulement.',
+        en: 'Letters, spaces, hyphens and apostrophes only.',
+      }),
+    );
 
 const pastDate = z.iso
   .date(bilingual({ fr: 'Date attendue au format AAAA-MM-JJ.', en: 'Date expected as YYYY-MM-DD.' }))
-  .refine((value) => value <= today(), bilingual({ fr: 'La date ne peut pas être dans le futur.', en: 'The date cannot be in the future.' }));
+  .refine(
+    (value) => value <= today(),
+    bilingual({ fr: 'La date ne peut pas être dans le futur.', en: 'The date cannot be in the future.' }),
+  );
 
 export const childInput = z
   .object({
@@ -25,7 +34,13 @@ export const childInput = z
     birthDate: pastDate.describe('Date de naissance (AAAA-MM-JJ)'),
     birthPlace: z
       .string()
-      .regex(/^([0-9]{2}|2A|2B)[0-9]{3}$/, bilingual({ fr: 'Code INSEE de la commune attendu (5 caractères, par exemple 75056).', en: 'INSEE commune code expected (5 characters, for example 75056).' }))
+      .regex(
+        /^([0-9]{2}|2A|2B)[0-9]{3}$/,
+        bilingual({
+          fr: 'Code INSEE de la commune attendu (5 caractères, par exemple 75056).',
+          en: 'INSEE commune code expected (5 characters, for example 75056).',
+        }),
+      )
       .describe('Lieu de naissance : code INSEE de la commune'),
   })
   .strict();

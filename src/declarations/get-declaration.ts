@@ -22,7 +22,13 @@ export type Declaration = {
   isComplete: boolean;
 };
 
-type Row = { id: string; type: DeclarationInput['type']; content: DeclarationInput; recipients: SentRecipient[]; created_at: string | Date };
+type Row = {
+  id: string;
+  type: DeclarationInput['type'];
+  content: DeclarationInput;
+  recipients: SentRecipient[];
+  created_at: string | Date;
+};
 
 const FINAL: DeliveryStatus[] = ['processed', 'rejected', 'failed'];
 
@@ -39,7 +45,14 @@ export const toDeclaration = async (db: Sql, row: Row): Promise<Declaration> => 
         isRetrying: false,
         updatedAt: new Date(row.created_at).toISOString(),
       };
-    return { ...recipient, status: status.status, code: status.code, reason: status.reason, isRetrying: status.isRetrying, updatedAt: status.updatedAt };
+    return {
+      ...recipient,
+      status: status.status,
+      code: status.code,
+      reason: status.reason,
+      isRetrying: status.isRetrying,
+      updatedAt: status.updatedAt,
+    };
   });
   return {
     id: row.id,

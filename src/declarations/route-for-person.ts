@@ -23,12 +23,23 @@ export const findParties = async (db: Sql, personId: string): Promise<Parties> =
     });
   const otherId = file.famille?.members.find((member) => member.role === 'parents' && member.id !== personId)?.id;
   const other = otherId ? await getPersonFile(db, otherId) : null;
-  const asParent = (person: PersonFile['person']) => ({ nir: person.nir!, givenNames: person.givenNames, familyName: person.familyName });
+  const asParent = (person: PersonFile['person']) => ({
+    nir: person.nir!,
+    givenNames: person.givenNames,
+    familyName: person.familyName,
+  });
   return { file, declarant: asParent(file.person), otherParent: other?.person.nir ? asParent(other.person) : null };
 };
 
 export const routeForPerson = async (db: Sql, hub: Hub, type: string, parties: Parties): Promise<Routing> => {
-  const routing = await routeDeclaration(db, hub, { type, nirs: [parties.declarant.nir, ...(parties.otherParent ? [parties.otherParent.nir] : [])] });
-  if (!routing) throw new AppError('unknown_type', { field: 'type', messages: { fr: 'Type de déclaration inconnu.', en: 'Unknown declaration type.' } });
+  const routing = await routeDeclaration(db, hub, {
+    type,
+    nirs: [parties.declarant.nir, ...(parties.otherParent ? [parties.otherParent.nir] : [])],
+  });
+  if (!routing)
+    throw new AppError('unknown_type', {
+      field: 'type',
+      messages: { fr: 'Type de déclaration inconnu.', en: 'Unknown declaration type.' },
+    });
   return routing;
 };

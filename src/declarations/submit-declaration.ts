@@ -18,7 +18,11 @@ export type SentRecipient = {
   intakeStatus: Intake['status'];
 };
 
-export const submitDeclaration = async (db: Db, hub: Hub, { personId, input }: { personId: string; input: DeclarationInput }) =>
+export const submitDeclaration = async (
+  db: Db,
+  hub: Hub,
+  { personId, input }: { personId: string; input: DeclarationInput },
+) =>
   db.transaction(async (tx) => {
     const parties = await findParties(tx, personId);
     const routing = await routeForPerson(tx, hub, input.type, parties);
@@ -28,7 +32,11 @@ export const submitDeclaration = async (db: Db, hub: Hub, { personId, input }: {
       [personId, input.type, JSON.stringify(input)],
     );
     const id = row!.id;
-    const content: BirthDeclaredContent = { declarant: parties.declarant, otherParent: parties.otherParent, children: input.children };
+    const content: BirthDeclaredContent = {
+      declarant: parties.declarant,
+      otherParent: parties.otherParent,
+      children: input.children,
+    };
     const key = hub.embeddedKey('guichet');
     const messages = routing.recipients.map((recipient) =>
       signMessage(key, {
@@ -54,6 +62,9 @@ export const submitDeclaration = async (db: Db, hub: Hub, { personId, input }: {
       intakeCode: intake[index]!.code,
       intakeStatus: intake[index]!.status,
     }));
-    await tx.query('update declarations.declarations set recipients = $2::jsonb where id = $1', [id, JSON.stringify(recipients)]);
+    await tx.query('update declarations.declarations set recipients = $2::jsonb where id = $1', [
+      id,
+      JSON.stringify(recipients),
+    ]);
     return { id, createdAt: new Date(row!.created_at).toISOString() };
   });

@@ -51,7 +51,14 @@ export const acceptMessages = async (
     const { envelope } = message;
     const subjectKeys = envelope.subjects.map((subject) => hub.pseudonym(subject.nir));
     const refuse = (code: StatusCode) => {
-      results.push({ messageId: envelope.messageId, recipient: envelope.recipient, status: 'refused', code, reason: STATUS_CODES[code], isReplay: false });
+      results.push({
+        messageId: envelope.messageId,
+        recipient: envelope.recipient,
+        status: 'refused',
+        code,
+        reason: STATUS_CODES[code],
+        isReplay: false,
+      });
       log.push({
         event: 'refused',
         messageId: envelope.messageId,
@@ -74,7 +81,12 @@ export const acceptMessages = async (
       refuse('REJ-12');
       continue;
     }
-    const authorisation = findAuthorisation({ recipient: envelope.recipient, category: envelope.category, purpose: envelope.purpose, on });
+    const authorisation = findAuthorisation({
+      recipient: envelope.recipient,
+      category: envelope.category,
+      purpose: envelope.purpose,
+      on,
+    });
     if (!authorisation) {
       refuse('REJ-20');
       continue;
@@ -110,7 +122,14 @@ export const acceptMessages = async (
     for (const { message, subjectKey } of toWrite) {
       const { envelope } = message;
       const isReplay = !fresh.has(envelope.messageId);
-      results.push({ messageId: envelope.messageId, recipient: envelope.recipient, status: 'accepted', code: 'ACK-10', reason: null, isReplay });
+      results.push({
+        messageId: envelope.messageId,
+        recipient: envelope.recipient,
+        status: 'accepted',
+        code: 'ACK-10',
+        reason: null,
+        isReplay,
+      });
       if (isReplay) continue;
       log.push({
         event: 'accepted',

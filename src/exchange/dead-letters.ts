@@ -52,7 +52,14 @@ export const listDeadLetters = async (db: Sql, { limit = 100 }: { limit?: number
 
 /** Puts a dead letter back in its queue, with a fresh count of attempts; the retry is logged. */
 export const retryDeadLetter = async (tx: Sql, messageId: string) => {
-  const [row] = await tx.query<{ correlation_id: string; sender: string; recipient: string; category: string; purpose: string; subject_key: string }>(
+  const [row] = await tx.query<{
+    correlation_id: string;
+    sender: string;
+    recipient: string;
+    category: string;
+    purpose: string;
+    subject_key: string;
+  }>(
     `update exchange.outbox set status = 'pending', attempts = 0, next_attempt_at = now(), locked_until = null
       where message_id = $1 and status = 'dead'
       returning correlation_id, sender, recipient, category, purpose, subject_key`,

@@ -136,9 +136,18 @@ export const deliverBatch = async (db: Db, hub: Hub, options: DeliveryOptions = 
         await tx.query(
           `update exchange.outbox set status = 'delivered', ack_status = $2, ack_code = $3, ack_reason = $4, sealed = null,
                   locked_until = null, last_error = null, delivered_at = now() where id = $1`,
-          [row.id, outcome.ack.status, outcome.ack.code, outcome.ack.reason ? JSON.stringify(outcome.ack.reason) : null],
+          [
+            row.id,
+            outcome.ack.status,
+            outcome.ack.code,
+            outcome.ack.reason ? JSON.stringify(outcome.ack.reason) : null,
+          ],
         );
-        log.push({ ...entry, event: outcome.ack.status === 'rejected' ? 'rejected' : 'delivered', code: outcome.ack.code });
+        log.push({
+          ...entry,
+          event: outcome.ack.status === 'rejected' ? 'rejected' : 'delivered',
+          code: outcome.ack.code,
+        });
       } else if (row.attempts >= maxAttempts) {
         report.dead++;
         await tx.query(
@@ -189,7 +198,11 @@ export const deliverJob: JobHandler = async (_payload, { db }) => {
   const next = await nextDueAt(db);
   if (next) {
     const runAt = new Date(Math.max(next.getTime(), Date.now() + 100));
-    await enqueueJob(db, { type: DELIVER_JOB, runAt, maxAttempts: 3, idempotencyKey: `${DELIVER_JOB}@${runAt.toISOString()}` });
+    await enqueueJob(db, {
+      type: DELIVER_JOB,
+      runAt,
+      maxAttempts: 3,
+      idempotencyKey: `${DELIVER_JOB}@${runAt.toISOString()}`,
+    });
   }
 };
-

@@ -47,7 +47,13 @@ export { routeDeclaration, declarationTypes, type Routing, type Recipient } from
 export { authorisations, findAuthorisation, type Authorisation } from './authorisations.ts';
 
 /** Directory of references. */
-export { recordHoldings, findDirectoryEntries, holdingSchema, type Holding, type DirectoryEntry } from './record-holdings.ts';
+export {
+  recordHoldings,
+  findDirectoryEntries,
+  holdingSchema,
+  type Holding,
+  type DirectoryEntry,
+} from './record-holdings.ts';
 
 /** Intake, delivery, statuses, dead letters, log. */
 export { acceptMessages, DELIVER_JOB, type Intake } from './accept-messages.ts';

@@ -82,8 +82,7 @@ export const appendLog = async (tx: Sql, entries: LogEntry[]) => {
 };
 
 export type LogVerification =
-  | { isIntact: true; rows: number }
-  | { isIntact: false; rows: number; brokenAt: number; reason: 'hash' | 'link' };
+  { isIntact: true; rows: number } | { isIntact: false; rows: number; brokenAt: number; reason: 'hash' | 'link' };
 
 type LogRow = {
   seq: number;
@@ -107,10 +106,10 @@ export const verifyMessageLog = async (db: Db, { pageSize = 5000 } = {}): Promis
   let afterSeq = 0;
   let count = 0;
   for (;;) {
-    const rows = await db.query<LogRow>(
-      'select * from exchange.message_log where seq > $1 order by seq limit $2',
-      [afterSeq, pageSize],
-    );
+    const rows = await db.query<LogRow>('select * from exchange.message_log where seq > $1 order by seq limit $2', [
+      afterSeq,
+      pageSize,
+    ]);
     if (!rows.length) return { isIntact: true, rows: count };
     for (const row of rows) {
       count++;

@@ -43,14 +43,26 @@ export const getMessageStatuses = async (db: Sql, correlationId: string): Promis
       [correlationId],
     )
   ).map((row) => {
-    const status: DeliveryStatus = row.status === 'dead' ? 'failed' : row.status === 'pending' ? 'sent' : row.ack_status!;
-    const code = row.status === 'dead' ? 'ERR-51' : row.status === 'pending' ? (row.last_error ? 'ERR-50' : 'ACK-10') : row.ack_code!;
+    const status: DeliveryStatus =
+      row.status === 'dead' ? 'failed' : row.status === 'pending' ? 'sent' : row.ack_status!;
+    const code =
+      row.status === 'dead'
+        ? 'ERR-51'
+        : row.status === 'pending'
+          ? row.last_error
+            ? 'ERR-50'
+            : 'ACK-10'
+          : row.ack_code!;
     return {
       messageId: row.message_id,
       recipient: row.recipient,
       status,
       code,
-      reason: row.ack_reason ? (JSON.parse(row.ack_reason) as Messages) : status === 'rejected' || status === 'failed' ? describe(code) : null,
+      reason: row.ack_reason
+        ? (JSON.parse(row.ack_reason) as Messages)
+        : status === 'rejected' || status === 'failed'
+          ? describe(code)
+          : null,
       attempts: row.attempts,
       isRetrying: row.status === 'pending' && row.last_error !== null,
       updatedAt: new Date(row.delivered_at ?? row.created_at).toISOString(),

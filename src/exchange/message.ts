@@ -30,7 +30,9 @@ export const envelopeSchema = z
   .strict();
 export type Envelope = z.infer<typeof envelopeSchema>;
 
-export const signedMessageSchema = z.object({ envelope: envelopeSchema, signature: z.string().min(1).max(200) }).strict();
+export const signedMessageSchema = z
+  .object({ envelope: envelopeSchema, signature: z.string().min(1).max(200) })
+  .strict();
 export type SignedMessage = z.infer<typeof signedMessageSchema>;
 
 /** Builds and signs an envelope (message id and time filled in). */
@@ -58,7 +60,10 @@ export const STATUS_CODES = {
   'ACK-00': { fr: 'Message traité.', en: 'Message processed.' },
   'ACK-01': { fr: 'Message reçu, traitement à suivre.', en: 'Message received, processing to follow.' },
   'ACK-02': { fr: 'Message déjà reçu : rejeu sans effet.', en: 'Message already received: replay without effect.' },
-  'ACK-10': { fr: 'Message accepté par la plateforme, en cours d’envoi.', en: 'Message accepted by the hub, being sent.' },
+  'ACK-10': {
+    fr: 'Message accepté par la plateforme, en cours d’envoi.',
+    en: 'Message accepted by the hub, being sent.',
+  },
   'REJ-10': { fr: 'Signature invalide ou émetteur inconnu.', en: 'Invalid signature or unknown sender.' },
   'REJ-11': { fr: 'Message mal formé.', en: 'Malformed message.' },
   'REJ-12': { fr: 'Destinataire erroné.', en: 'Wrong recipient.' },

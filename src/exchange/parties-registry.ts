@@ -17,14 +17,21 @@ export const registerEmbeddedParties = async (db: Sql, hub: Hub) => {
       where exchange.parties.is_embedded`,
     [
       ids,
-      ids.map((id) => ((BODY_PARTIES as readonly string[]).includes(id) ? embeddedBodyUrl(hub.publicUrl, id as (typeof BODY_PARTIES)[number]) : null)),
+      ids.map((id) =>
+        (BODY_PARTIES as readonly string[]).includes(id)
+          ? embeddedBodyUrl(hub.publicUrl, id as (typeof BODY_PARTIES)[number])
+          : null,
+      ),
       ids.map((id) => JSON.stringify(hub.embeddedKey(id).publicJwk)),
     ],
   );
 };
 
 /** A remote node: its own URL and public key, kept across restarts. */
-export const registerRemoteParty = async (db: Sql, { id, baseUrl, publicKey }: { id: string; baseUrl: string; publicKey: JsonWebKey }) => {
+export const registerRemoteParty = async (
+  db: Sql,
+  { id, baseUrl, publicKey }: { id: string; baseUrl: string; publicKey: JsonWebKey },
+) => {
   await db.query(
     `insert into exchange.parties (id, base_url, public_key, is_embedded) values ($1, $2, $3::jsonb, false)
      on conflict (id) do update set base_url = excluded.base_url, public_key = excluded.public_key, is_embedded = false, updated_at = now()`,
@@ -35,6 +42,8 @@ export const registerRemoteParty = async (db: Sql, { id, baseUrl, publicKey }: {
 export type PartyRecord = { id: string; baseUrl: string | null; publicKey: JsonWebKey };
 
 export const listParties = async (db: Sql): Promise<PartyRecord[]> =>
-  (await db.query<{ id: string; base_url: string | null; public_key: JsonWebKey }>('select id, base_url, public_key from exchange.parties order by id')).map(
-    (row) => ({ id: row.id, baseUrl: row.base_url, publicKey: row.public_key }),
-  );
+  (
+    await db.query<{ id: string; base_url: string | null; public_key: JsonWebKey }>(
+      'select id, base_url, public_key from exchange.parties order by id',
+    )
+  ).map((row) => ({ id: row.id, baseUrl: row.base_url, publicKey: row.public_key }));

@@ -66,12 +66,24 @@ export const recordHoldings = async (
   }
 };
 
-export type DirectoryEntry = { party: string; capacity: string; reference: string | null; periodStart: string; periodEnd: string | null };
+export type DirectoryEntry = {
+  party: string;
+  capacity: string;
+  reference: string | null;
+  periodStart: string;
+  periodEnd: string | null;
+};
 
 /** The directory entries of a person (by NIR, pseudonymised here). */
 export const findDirectoryEntries = async (db: Sql, hub: Hub, nir: string): Promise<DirectoryEntry[]> =>
   (
-    await db.query<{ party: string; capacity: string; reference: string | null; period_start: string; period_end: string | null }>(
+    await db.query<{
+      party: string;
+      capacity: string;
+      reference: string | null;
+      period_start: string;
+      period_end: string | null;
+    }>(
       `select party, capacity, reference, period_start, period_end from exchange.directory
         where subject_key = $1 order by party, capacity`,
       [hub.pseudonym(nir)],

@@ -11,7 +11,11 @@ import { BODY_PARTIES } from './parties.ts';
 import { listParties } from './parties-registry.ts';
 import { holdingSchema, recordHoldings } from './record-holdings.ts';
 
-const errorSchema = z.object({ code: z.string(), message: z.string(), messages: z.object({ fr: z.string(), en: z.string() }) });
+const errorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  messages: z.object({ fr: z.string(), en: z.string() }),
+});
 const messages = z.object({ fr: z.string(), en: z.string() });
 
 // Machine-to-machine calls, authenticated by their signature: a generous limit, not the citizens' one.
@@ -29,7 +33,12 @@ export const mountExchangeRoutes = (app: HttpApp, { db }: ModuleContext, hub: Hu
         response: { 200: z.object({ keys: z.array(z.object({ party: z.string(), publicKey: jwk })) }) },
       },
     },
-    async () => ({ keys: (await listParties(db)).map((party) => ({ party: party.id, publicKey: party.publicKey as z.infer<typeof jwk> })) }),
+    async () => ({
+      keys: (await listParties(db)).map((party) => ({
+        party: party.id,
+        publicKey: party.publicKey as z.infer<typeof jwk>,
+      })),
+    }),
   );
 
   app.post(
@@ -79,7 +88,11 @@ export const mountExchangeRoutes = (app: HttpApp, { db }: ModuleContext, hub: Hu
       if (envelope.recipient !== 'hub' || envelope.type !== 'repertoire.declaration' || !content.success)
         throw new AppError('REJ-11', { status: 400, field: 'envelope.content', messages: STATUS_CODES['REJ-11'] });
       const [sender] = (await listParties(db)).filter((party) => party.id === envelope.sender);
-      if (!sender || !(BODY_PARTIES as readonly string[]).includes(sender.id) || !isSignedBy(request.body, sender.publicKey))
+      if (
+        !sender ||
+        !(BODY_PARTIES as readonly string[]).includes(sender.id) ||
+        !isSignedBy(request.body, sender.publicKey)
+      )
         throw new AppError('REJ-10', { status: 401, messages: STATUS_CODES['REJ-10'] });
       await db.transaction((tx) => recordHoldings(tx, hub, sender.id, content.data.holdings));
       return { recorded: content.data.holdings.length };
@@ -123,7 +136,12 @@ export const mountExchangeRoutes = (app: HttpApp, { db }: ModuleContext, hub: Hu
         tags: adminTags,
         summary: 'Renvoyer un message abandonné',
         params: z.object({ messageId: z.uuid() }),
-        response: { 200: z.object({ messageId: z.string(), status: z.literal('pending') }), 401: errorSchema, 403: errorSchema, 404: errorSchema },
+        response: {
+          200: z.object({ messageId: z.string(), status: z.literal('pending') }),
+          401: errorSchema,
+          403: errorSchema,
+          404: errorSchema,
+        },
       },
     },
     async (request) => {
@@ -140,7 +158,12 @@ export const mountExchangeRoutes = (app: HttpApp, { db }: ModuleContext, hub: Hu
         tags: adminTags,
         summary: 'Vérifier la chaîne d’empreintes du journal des échanges',
         response: {
-          200: z.object({ isIntact: z.boolean(), rows: z.number().int(), brokenAt: z.number().int().optional(), reason: z.enum(['hash', 'link']).optional() }),
+          200: z.object({
+            isIntact: z.boolean(),
+            rows: z.number().int(),
+            brokenAt: z.number().int().optional(),
+            reason: z.enum(['hash', 'link']).optional(),
+          }),
           401: errorSchema,
           403: errorSchema,
         },

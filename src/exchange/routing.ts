@@ -30,7 +30,9 @@ export type Route = z.infer<typeof routeSchema>;
 
 let routes: Record<string, Route> | undefined;
 export const loadRoutes = () =>
-  (routes ??= z.record(z.string(), routeSchema).parse(parse(fs.readFileSync(new URL('./routing.yaml', import.meta.url), 'utf8'))));
+  (routes ??= z
+    .record(z.string(), routeSchema)
+    .parse(parse(fs.readFileSync(new URL('./routing.yaml', import.meta.url), 'utf8'))));
 
 export const declarationTypes = () => Object.keys(loadRoutes());
 
@@ -75,7 +77,12 @@ export const routeDeclaration = async (
   const recipients: Recipient[] = [];
   for (const candidate of route.recipients) {
     if (candidate.regime && candidate.regime !== regime) continue;
-    const authorisation = findAuthorisation({ recipient: candidate.party, category: route.category, purpose: candidate.purpose, on });
+    const authorisation = findAuthorisation({
+      recipient: candidate.party,
+      category: route.category,
+      purpose: candidate.purpose,
+      on,
+    });
     if (!authorisation) continue;
     if (authorisation.scope === 'dossier' && !holders.has(candidate.party)) continue;
     recipients.push({

@@ -17,7 +17,11 @@ export const signingKey = (secret: string, party: string): SigningKey => {
   const cached = cache.get(cacheKey);
   if (cached) return cached;
   const seed = deriveSecret(secret, `exchange-signing:${party}`);
-  const privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const publicKey = createPublicKey(privateKey);
   const key = { party, privateKey, publicKey, publicJwk: publicKey.export({ format: 'jwk' }) };
   cache.set(cacheKey, key);

@@ -42,6 +42,7 @@ const resolveAgent = async (db: Sql, login: OidcLogin): Promise<SessionUser | nu
     accountId,
     role: agent.role,
     displayName: `${agent.given_name} ${agent.family_name}`,
+    agentId: agent.id,
     ...(agent.body ? { body: agent.body } : {}),
     function: agent.function,
   };

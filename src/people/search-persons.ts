@@ -81,7 +81,9 @@ export const searchPersons = async (
     };
   }
   // Every word must appear (accents and case ignored), or the whole name be close enough (typos).
-  // Words travel as one string split in SQL: an array parameter here made PGlite hang.
+  // Words travel as one string split in SQL: an array parameter here made PGlite hang. Closeness
+  // is `similarity() >= threshold`, not the `%` operator: on PGlite `%` intermittently returns no
+  // rows at all (not even count(*)'s) or hangs the database.
   const words = q
     .trim()
     .replace(/[\\%_]/g, '\\$&')
@@ -92,7 +94,7 @@ export const searchPersons = async (
     `with query as (select people.fold($1) as text,
                            array(select '%' || w || '%' from regexp_split_to_table(people.fold($2), ' ') w) as patterns)
      select ${HIT_COLUMNS} from people.persons, query
-      where search_name like all (query.patterns) or search_name % query.text
+      where search_name like all (query.patterns) or similarity(search_name, query.text) >= 0.3
       order by similarity(search_name, query.text) desc, family_name, given_names, id
       limit $3 offset $4`,
     [q, words, size, offset],

@@ -28,21 +28,41 @@ export const cafNode: BodyNode = {
       const holdings: Holding[] = [];
       if (!file) {
         file = { reference: fileReference('caf', birth.declarant.nir, 7) };
-        await tx.query('insert into body_caf.allocataires (reference, nir, conjoint_nir, opened_on) values ($1, $2, $3, $4)', [
-          file.reference,
-          birth.declarant.nir,
-          birth.otherParent?.nir ?? null,
-          today,
-        ]);
-        holdings.push({ nir: birth.declarant.nir, capacity: 'allocataire', reference: file.reference, periodStart: today, periodEnd: null, isHeld: true });
+        await tx.query(
+          'insert into body_caf.allocataires (reference, nir, conjoint_nir, opened_on) values ($1, $2, $3, $4)',
+          [file.reference, birth.declarant.nir, birth.otherParent?.nir ?? null, today],
+        );
+        holdings.push({
+          nir: birth.declarant.nir,
+          capacity: 'allocataire',
+          reference: file.reference,
+          periodStart: today,
+          periodEnd: null,
+          isHeld: true,
+        });
         if (birth.otherParent)
-          holdings.push({ nir: birth.otherParent.nir, capacity: 'conjoint', reference: file.reference, periodStart: today, periodEnd: null, isHeld: true });
+          holdings.push({
+            nir: birth.otherParent.nir,
+            capacity: 'conjoint',
+            reference: file.reference,
+            periodStart: today,
+            periodEnd: null,
+            isHeld: true,
+          });
       }
       for (const child of birth.children) {
         await tx.query(
           `insert into body_caf.enfants (allocataire, given_names, family_name, sex, birth_date, birth_place, correlation_id)
            values ($1, $2, $3, $4, $5, $6, $7)`,
-          [file.reference, child.givenNames, child.familyName, child.sex, child.birthDate, child.birthPlace, envelope.correlationId],
+          [
+            file.reference,
+            child.givenNames,
+            child.familyName,
+            child.sex,
+            child.birthDate,
+            child.birthPlace,
+            envelope.correlationId,
+          ],
         );
         // One prime per child born (twins: two); its amount comes from the rights engine when examined.
         await tx.query(
@@ -56,48 +76,99 @@ export const cafNode: BodyNode = {
   },
   seed: async (tx, households, { today }) => {
     const files: { reference: string; nir: string; conjoint: string | null; openedOn: string }[] = [];
-    const children: { reference: string; givenNames: string; familyName: string; sex: string; birthDate: string; birthPlace: string }[] = [];
+    const children: {
+      reference: string;
+      givenNames: string;
+      familyName: string;
+      sex: string;
+      birthDate: string;
+      birthPlace: string;
+    }[] = [];
     const benefits: { reference: string; benefit: string; start: string; end: string }[] = [];
     const holdings: Holding[] = [];
     for (const household of households) {
       if (household.isAgricultural) continue;
       const { parents, children: kids } = householdView(household);
-      const isOutOfWork = parents.some((p) => ['chomeur', 'inactif', 'etudiant'].includes(p.situation.employmentStatus));
+      const isOutOfWork = parents.some((p) =>
+        ['chomeur', 'inactif', 'etudiant'].includes(p.situation.employmentStatus),
+      );
       if (!parents.length || (!kids.length && !isOutOfWork)) continue;
       const [first, second] = parents;
       const reference = fileReference('caf', first!.nir, 7);
       const openedOn = kids.length ? kids.map((k) => k.birthDate).sort()[0]! : previousMonth(today);
       files.push({ reference, nir: first!.nir, conjoint: second?.nir ?? null, openedOn });
-      holdings.push({ nir: first!.nir, capacity: 'allocataire', reference, periodStart: openedOn, periodEnd: null, isHeld: true });
-      if (second) holdings.push({ nir: second.nir, capacity: 'conjoint', reference, periodStart: openedOn, periodEnd: null, isHeld: true });
+      holdings.push({
+        nir: first!.nir,
+        capacity: 'allocataire',
+        reference,
+        periodStart: openedOn,
+        periodEnd: null,
+        isHeld: true,
+      });
+      if (second)
+        holdings.push({
+          nir: second.nir,
+          capacity: 'conjoint',
+          reference,
+          periodStart: openedOn,
+          periodEnd: null,
+          isHeld: true,
+        });
       for (const kid of kids) {
-        children.push({ reference, givenNames: kid.givenNames, familyName: kid.familyName, sex: kid.sex, birthDate: kid.birthDate, birthPlace: kid.birthPlace });
-        holdings.push({ nir: kid.nir, capacity: 'enfant_a_charge', reference, periodStart: kid.birthDate, periodEnd: null, isHeld: true });
+        children.push({
+          reference,
+          givenNames: kid.givenNames,
+          familyName: kid.familyName,
+          sex: kid.sex,
+          birthDate: kid.birthDate,
+          birthPlace: kid.birthPlace,
+        });
+        holdings.push({
+          nir: kid.nir,
+          capacity: 'enfant_a_charge',
+          reference,
+          periodStart: kid.birthDate,
+          periodEnd: null,
+          isHeld: true,
+        });
       }
       // Allocations familiales paid last month to families of two children or more (amount set by the engine).
-      if (kids.length >= 2) benefits.push({ reference, benefit: 'af', start: previousMonth(today), end: dayBefore(firstOfMonth(today)) });
+      if (kids.length >= 2)
+        benefits.push({ reference, benefit: 'af', start: previousMonth(today), end: dayBefore(firstOfMonth(today)) });
     }
-    await insertColumns(tx, 'body_caf.allocataires', columnsOf(files, {
-      reference: ['text', (f) => f.reference],
-      nir: ['text', (f) => f.nir],
-      conjoint_nir: ['text', (f) => f.conjoint],
-      opened_on: ['date', (f) => f.openedOn],
-    }));
-    await insertColumns(tx, 'body_caf.enfants', columnsOf(children, {
-      allocataire: ['text', (c) => c.reference],
-      given_names: ['text', (c) => c.givenNames],
-      family_name: ['text', (c) => c.familyName],
-      sex: ['text', (c) => c.sex],
-      birth_date: ['date', (c) => c.birthDate],
-      birth_place: ['text', (c) => c.birthPlace],
-    }));
-    await insertColumns(tx, 'body_caf.prestations', columnsOf(benefits, {
-      allocataire: ['text', (b) => b.reference],
-      benefit: ['text', (b) => b.benefit],
-      period_start: ['date', (b) => b.start],
-      period_end: ['date', (b) => b.end],
-      status: ['text', () => 'payee'],
-    }));
+    await insertColumns(
+      tx,
+      'body_caf.allocataires',
+      columnsOf(files, {
+        reference: ['text', (f) => f.reference],
+        nir: ['text', (f) => f.nir],
+        conjoint_nir: ['text', (f) => f.conjoint],
+        opened_on: ['date', (f) => f.openedOn],
+      }),
+    );
+    await insertColumns(
+      tx,
+      'body_caf.enfants',
+      columnsOf(children, {
+        allocataire: ['text', (c) => c.reference],
+        given_names: ['text', (c) => c.givenNames],
+        family_name: ['text', (c) => c.familyName],
+        sex: ['text', (c) => c.sex],
+        birth_date: ['date', (c) => c.birthDate],
+        birth_place: ['text', (c) => c.birthPlace],
+      }),
+    );
+    await insertColumns(
+      tx,
+      'body_caf.prestations',
+      columnsOf(benefits, {
+        allocataire: ['text', (b) => b.reference],
+        benefit: ['text', (b) => b.benefit],
+        period_start: ['date', (b) => b.start],
+        period_end: ['date', (b) => b.end],
+        status: ['text', () => 'payee'],
+      }),
+    );
     return holdings;
   },
 };

@@ -15,15 +15,16 @@ export const cnavNode: BodyNode = {
         nirsOf(birth.declarant, birth.otherParent),
       ]);
       if (!parents.length)
-        throw new BodyRejection('REJ-30', { fr: 'Aucun des parents n’a de carrière à l’Assurance retraite.', en: 'Neither parent has a career file at the CNAV.' });
+        throw new BodyRejection('REJ-30', {
+          fr: 'Aucun des parents n’a de carrière à l’Assurance retraite.',
+          en: 'Neither parent has a career file at the CNAV.',
+        });
       for (const parent of parents)
         for (const child of birth.children)
-          await tx.query('insert into body_cnav.enfants (parent_nir, given_names, birth_date, correlation_id) values ($1, $2, $3, $4)', [
-            parent.nir,
-            child.givenNames,
-            child.birthDate,
-            envelope.correlationId,
-          ]);
+          await tx.query(
+            'insert into body_cnav.enfants (parent_nir, given_names, birth_date, correlation_id) values ($1, $2, $3, $4)',
+            [parent.nir, child.givenNames, child.birthDate, envelope.correlationId],
+          );
     },
   },
   seed: async (tx, households) => {
@@ -35,20 +36,34 @@ export const cnavNode: BodyNode = {
       const { parents, children: kids, adults } = householdView(household);
       for (const adult of adults) {
         if (!WORKING.has(adult.situation.employmentStatus)) continue;
-        insured.push({ nir: adult.nir, status: adult.situation.employmentStatus === 'retraite' ? 'retraite' : 'actif', firstYear: Number(adult.birthDate.slice(0, 4)) + 20 });
-        if (parents.includes(adult)) for (const kid of kids) children.push({ parent: adult.nir, givenNames: kid.givenNames, birthDate: kid.birthDate });
+        insured.push({
+          nir: adult.nir,
+          status: adult.situation.employmentStatus === 'retraite' ? 'retraite' : 'actif',
+          firstYear: Number(adult.birthDate.slice(0, 4)) + 20,
+        });
+        if (parents.includes(adult))
+          for (const kid of kids)
+            children.push({ parent: adult.nir, givenNames: kid.givenNames, birthDate: kid.birthDate });
       }
     }
-    await insertColumns(tx, 'body_cnav.assures', columnsOf(insured, {
-      nir: ['text', (i) => i.nir],
-      status: ['text', (i) => i.status],
-      first_year: ['int4', (i) => i.firstYear],
-    }));
-    await insertColumns(tx, 'body_cnav.enfants', columnsOf(children, {
-      parent_nir: ['text', (c) => c.parent],
-      given_names: ['text', (c) => c.givenNames],
-      birth_date: ['date', (c) => c.birthDate],
-    }));
+    await insertColumns(
+      tx,
+      'body_cnav.assures',
+      columnsOf(insured, {
+        nir: ['text', (i) => i.nir],
+        status: ['text', (i) => i.status],
+        first_year: ['int4', (i) => i.firstYear],
+      }),
+    );
+    await insertColumns(
+      tx,
+      'body_cnav.enfants',
+      columnsOf(children, {
+        parent_nir: ['text', (c) => c.parent],
+        given_names: ['text', (c) => c.givenNames],
+        birth_date: ['date', (c) => c.birthDate],
+      }),
+    );
     return insured.map((i): Holding => ({
       nir: i.nir,
       capacity: i.status === 'retraite' ? 'retraite' : 'assure',

@@ -15,7 +15,10 @@ export const cpamNode: BodyNode = {
         [nirs],
       );
       if (!insured.length)
-        throw new BodyRejection('REJ-30', { fr: 'Aucun des parents n’est assuré à la CPAM.', en: 'Neither parent is insured with the CPAM.' });
+        throw new BodyRejection('REJ-30', {
+          fr: 'Aucun des parents n’est assuré à la CPAM.',
+          en: 'Neither parent is insured with the CPAM.',
+        });
       for (const child of birth.children) {
         await tx.query(
           `insert into body_cpam.ayants_droit (assure_nir, given_names, family_name, sex, birth_date, since, correlation_id)
@@ -31,7 +34,14 @@ export const cpamNode: BodyNode = {
   },
   seed: async (tx, households) => {
     const insured: { nir: string; caisse: string; since: string }[] = [];
-    const covered: { parent: string; nir: string; givenNames: string; familyName: string; sex: string; birthDate: string }[] = [];
+    const covered: {
+      parent: string;
+      nir: string;
+      givenNames: string;
+      familyName: string;
+      sex: string;
+      birthDate: string;
+    }[] = [];
     const maternities: { nir: string; expectedOn: string }[] = [];
     const holdings: Holding[] = [];
     for (const household of households) {
@@ -41,34 +51,68 @@ export const cpamNode: BodyNode = {
       for (const adult of adults) {
         const since = `${Number(adult.birthDate.slice(0, 4)) + 18}${adult.birthDate.slice(4)}`;
         insured.push({ nir: adult.nir, caisse, since });
-        holdings.push({ nir: adult.nir, capacity: 'assure', reference: adult.nir.slice(0, 13), periodStart: since, periodEnd: null, isHeld: true });
-        if (adult.situation.isPregnant && adult.situation.pregnancyDueDate) maternities.push({ nir: adult.nir, expectedOn: adult.situation.pregnancyDueDate });
+        holdings.push({
+          nir: adult.nir,
+          capacity: 'assure',
+          reference: adult.nir.slice(0, 13),
+          periodStart: since,
+          periodEnd: null,
+          isHeld: true,
+        });
+        if (adult.situation.isPregnant && adult.situation.pregnancyDueDate)
+          maternities.push({ nir: adult.nir, expectedOn: adult.situation.pregnancyDueDate });
       }
       if (!parents[0]) continue;
       for (const child of children) {
-        covered.push({ parent: parents[0].nir, nir: child.nir, givenNames: child.givenNames, familyName: child.familyName, sex: child.sex, birthDate: child.birthDate });
-        holdings.push({ nir: child.nir, capacity: 'ayant_droit', reference: parents[0].nir.slice(0, 13), periodStart: child.birthDate, periodEnd: null, isHeld: true });
+        covered.push({
+          parent: parents[0].nir,
+          nir: child.nir,
+          givenNames: child.givenNames,
+          familyName: child.familyName,
+          sex: child.sex,
+          birthDate: child.birthDate,
+        });
+        holdings.push({
+          nir: child.nir,
+          capacity: 'ayant_droit',
+          reference: parents[0].nir.slice(0, 13),
+          periodStart: child.birthDate,
+          periodEnd: null,
+          isHeld: true,
+        });
       }
     }
-    await insertColumns(tx, 'body_cpam.assures', columnsOf(insured, {
-      nir: ['text', (i) => i.nir],
-      caisse: ['text', (i) => i.caisse],
-      affiliated_since: ['date', (i) => i.since],
-    }));
-    await insertColumns(tx, 'body_cpam.ayants_droit', columnsOf(covered, {
-      assure_nir: ['text', (c) => c.parent],
-      nir: ['text', (c) => c.nir],
-      given_names: ['text', (c) => c.givenNames],
-      family_name: ['text', (c) => c.familyName],
-      sex: ['text', (c) => c.sex],
-      birth_date: ['date', (c) => c.birthDate],
-      since: ['date', (c) => c.birthDate],
-    }));
-    await insertColumns(tx, 'body_cpam.maternites', columnsOf(maternities, {
-      nir: ['text', (m) => m.nir],
-      expected_on: ['date', (m) => m.expectedOn],
-      status: ['text', () => 'en_cours'],
-    }));
+    await insertColumns(
+      tx,
+      'body_cpam.assures',
+      columnsOf(insured, {
+        nir: ['text', (i) => i.nir],
+        caisse: ['text', (i) => i.caisse],
+        affiliated_since: ['date', (i) => i.since],
+      }),
+    );
+    await insertColumns(
+      tx,
+      'body_cpam.ayants_droit',
+      columnsOf(covered, {
+        assure_nir: ['text', (c) => c.parent],
+        nir: ['text', (c) => c.nir],
+        given_names: ['text', (c) => c.givenNames],
+        family_name: ['text', (c) => c.familyName],
+        sex: ['text', (c) => c.sex],
+        birth_date: ['date', (c) => c.birthDate],
+        since: ['date', (c) => c.birthDate],
+      }),
+    );
+    await insertColumns(
+      tx,
+      'body_cpam.maternites',
+      columnsOf(maternities, {
+        nir: ['text', (m) => m.nir],
+        expected_on: ['date', (m) => m.expectedOn],
+        status: ['text', () => 'en_cours'],
+      }),
+    );
     return holdings;
   },
 };

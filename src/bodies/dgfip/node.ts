@@ -15,7 +15,10 @@ export const dgfipNode: BodyNode = {
         [nirsOf(birth.declarant, birth.otherParent)],
       );
       if (!household)
-        throw new BodyRejection('REJ-30', { fr: 'Aucun foyer fiscal connu pour ces parents.', en: 'No tax household known for these parents.' });
+        throw new BodyRejection('REJ-30', {
+          fr: 'Aucun foyer fiscal connu pour ces parents.',
+          en: 'No tax household known for these parents.',
+        });
       for (const child of birth.children)
         await tx.query(
           `insert into body_dgfip.foyer_personnes (foyer, given_names, birth_date, role, since, correlation_id)
@@ -32,34 +35,62 @@ export const dgfipNode: BodyNode = {
     for (const household of households) {
       const byId = new Map(household.persons.map((person) => [person.id, person]));
       for (const foyer of household.foyersFiscaux) {
-        const persons = foyer.members.map((member) => ({ person: byId.get(member.personId)!, role: member.role === 'declarants' ? 'declarant' : 'personne_a_charge' }));
+        const persons = foyer.members.map((member) => ({
+          person: byId.get(member.personId)!,
+          role: member.role === 'declarants' ? 'declarant' : 'personne_a_charge',
+        }));
         const reference = fileReference('dgfip', persons[0]!.person.nir, 13);
         // Demo figure: the year's declared incomes of the household (no allowance applied).
         const income = persons.reduce(
           (sum, { person }) =>
-            sum + 12 * (person.situation.monthlyNetSalaryCents + person.situation.monthlyUnemploymentBenefitCents + person.situation.monthlyPensionCents),
+            sum +
+            12 *
+              (person.situation.monthlyNetSalaryCents +
+                person.situation.monthlyUnemploymentBenefitCents +
+                person.situation.monthlyPensionCents),
           0,
         );
         foyers.push({ reference, income });
         for (const { person, role } of persons) {
-          members.push({ foyer: reference, nir: person.nir, givenNames: person.givenNames, birthDate: person.birthDate, role });
-          holdings.push({ nir: person.nir, capacity: role, reference, periodStart: `${year}-01-01`, periodEnd: null, isHeld: true });
+          members.push({
+            foyer: reference,
+            nir: person.nir,
+            givenNames: person.givenNames,
+            birthDate: person.birthDate,
+            role,
+          });
+          holdings.push({
+            nir: person.nir,
+            capacity: role,
+            reference,
+            periodStart: `${year}-01-01`,
+            periodEnd: null,
+            isHeld: true,
+          });
         }
       }
     }
-    await insertColumns(tx, 'body_dgfip.foyers', columnsOf(foyers, {
-      reference: ['text', (f) => f.reference],
-      year: ['int4', () => year],
-      revenu_fiscal_reference_cents: ['int8', (f) => f.income],
-    }));
-    await insertColumns(tx, 'body_dgfip.foyer_personnes', columnsOf(members, {
-      foyer: ['text', (m) => m.foyer],
-      nir: ['text', (m) => m.nir],
-      given_names: ['text', (m) => m.givenNames],
-      birth_date: ['date', (m) => m.birthDate],
-      role: ['text', (m) => m.role],
-      since: ['date', () => `${year}-01-01`],
-    }));
+    await insertColumns(
+      tx,
+      'body_dgfip.foyers',
+      columnsOf(foyers, {
+        reference: ['text', (f) => f.reference],
+        year: ['int4', () => year],
+        revenu_fiscal_reference_cents: ['int8', (f) => f.income],
+      }),
+    );
+    await insertColumns(
+      tx,
+      'body_dgfip.foyer_personnes',
+      columnsOf(members, {
+        foyer: ['text', (m) => m.foyer],
+        nir: ['text', (m) => m.nir],
+        given_names: ['text', (m) => m.givenNames],
+        birth_date: ['date', (m) => m.birthDate],
+        role: ['text', (m) => m.role],
+        since: ['date', () => `${year}-01-01`],
+      }),
+    );
     return holdings;
   },
 };

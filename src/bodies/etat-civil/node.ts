@@ -4,7 +4,8 @@ import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
 import type { BodyNode } from '../node.ts';
 import { columnsOf, fileReference, householdView, insertColumns, readContent } from '../store.ts';
 
-const acteNumber = (kind: 'N' | 'M', commune: string, date: string, key: string) => `${kind}-${commune}-${date.slice(0, 4)}-${fileReference('etat-civil', key, 6)}`;
+const acteNumber = (kind: 'N' | 'M', commune: string, date: string, key: string) =>
+  `${kind}-${commune}-${date.slice(0, 4)}-${fileReference('etat-civil', key, 6)}`;
 
 export const etatCivilNode: BodyNode = {
   party: 'etat-civil',
@@ -32,7 +33,19 @@ export const etatCivilNode: BodyNode = {
     },
   },
   seed: async (tx, households) => {
-    const actes: { numero: string; kind: string; date: string; commune: string; nir: string | null; givenNames: string | null; familyName: string | null; sex: string | null; parent1: string | null; parent2: string | null; spouse: string | null }[] = [];
+    const actes: {
+      numero: string;
+      kind: string;
+      date: string;
+      commune: string;
+      nir: string | null;
+      givenNames: string | null;
+      familyName: string | null;
+      sex: string | null;
+      parent1: string | null;
+      parent2: string | null;
+      spouse: string | null;
+    }[] = [];
     const holdings: Holding[] = [];
     for (const household of households) {
       const { parents, children } = householdView(household);
@@ -53,32 +66,64 @@ export const etatCivilNode: BodyNode = {
           parent2: isChild ? (parents[1]?.nir ?? null) : null,
           spouse: null,
         });
-        holdings.push({ nir: person.nir, capacity: 'acte_naissance', reference: numero, periodStart: person.birthDate, periodEnd: null, isHeld: true });
+        holdings.push({
+          nir: person.nir,
+          capacity: 'acte_naissance',
+          reference: numero,
+          periodStart: person.birthDate,
+          periodEnd: null,
+          isHeld: true,
+        });
       }
       const [first, second] = parents;
       if (first && second && first.situation.statutMarital === 'marie' && second.situation.statutMarital === 'marie') {
         const oldestChild = children.map((c) => c.birthDate).sort()[0];
-        const date = oldestChild ? `${Number(oldestChild.slice(0, 4)) - 1}-06-15` : `${Number(first.birthDate.slice(0, 4)) + 28}-06-15`;
+        const date = oldestChild
+          ? `${Number(oldestChild.slice(0, 4)) - 1}-06-15`
+          : `${Number(first.birthDate.slice(0, 4)) + 28}-06-15`;
         const commune = household.menage.depcom;
         const numero = acteNumber('M', commune, date, first.nir + second.nir);
-        actes.push({ numero, kind: 'mariage', date, commune, nir: first.nir, givenNames: null, familyName: null, sex: null, parent1: null, parent2: null, spouse: second.nir });
+        actes.push({
+          numero,
+          kind: 'mariage',
+          date,
+          commune,
+          nir: first.nir,
+          givenNames: null,
+          familyName: null,
+          sex: null,
+          parent1: null,
+          parent2: null,
+          spouse: second.nir,
+        });
         for (const spouse of [first, second])
-          holdings.push({ nir: spouse.nir, capacity: 'acte_mariage', reference: numero, periodStart: date, periodEnd: null, isHeld: true });
+          holdings.push({
+            nir: spouse.nir,
+            capacity: 'acte_mariage',
+            reference: numero,
+            periodStart: date,
+            periodEnd: null,
+            isHeld: true,
+          });
       }
     }
-    await insertColumns(tx, 'body_etat_civil.actes', columnsOf(actes, {
-      numero: ['text', (a) => a.numero],
-      kind: ['text', (a) => a.kind],
-      event_date: ['date', (a) => a.date],
-      commune_code: ['text', (a) => a.commune],
-      nir: ['text', (a) => a.nir],
-      given_names: ['text', (a) => a.givenNames],
-      family_name: ['text', (a) => a.familyName],
-      sex: ['text', (a) => a.sex],
-      parent1_nir: ['text', (a) => a.parent1],
-      parent2_nir: ['text', (a) => a.parent2],
-      spouse_nir: ['text', (a) => a.spouse],
-    }));
+    await insertColumns(
+      tx,
+      'body_etat_civil.actes',
+      columnsOf(actes, {
+        numero: ['text', (a) => a.numero],
+        kind: ['text', (a) => a.kind],
+        event_date: ['date', (a) => a.date],
+        commune_code: ['text', (a) => a.commune],
+        nir: ['text', (a) => a.nir],
+        given_names: ['text', (a) => a.givenNames],
+        family_name: ['text', (a) => a.familyName],
+        sex: ['text', (a) => a.sex],
+        parent1_nir: ['text', (a) => a.parent1],
+        parent2_nir: ['text', (a) => a.parent2],
+        spouse_nir: ['text', (a) => a.spouse],
+      }),
+    );
     return holdings;
   },
 };

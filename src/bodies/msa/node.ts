@@ -15,7 +15,10 @@ export const msaNode: BodyNode = {
         [nirsOf(birth.declarant, birth.otherParent)],
       );
       if (!member)
-        throw new BodyRejection('REJ-30', { fr: 'Aucun des parents n’est adhérent de la MSA.', en: 'Neither parent is a member of the MSA.' });
+        throw new BodyRejection('REJ-30', {
+          fr: 'Aucun des parents n’est adhérent de la MSA.',
+          en: 'Neither parent is a member of the MSA.',
+        });
       for (const child of birth.children) {
         await tx.query(
           `insert into body_msa.ayants_droit (adherent_nir, given_names, family_name, sex, birth_date, since, correlation_id)
@@ -32,40 +35,83 @@ export const msaNode: BodyNode = {
   },
   seed: async (tx, households) => {
     const members: { nir: string; reference: string; activity: string; since: string }[] = [];
-    const covered: { parent: string; nir: string; givenNames: string; familyName: string; sex: string; birthDate: string }[] = [];
+    const covered: {
+      parent: string;
+      nir: string;
+      givenNames: string;
+      familyName: string;
+      sex: string;
+      birthDate: string;
+    }[] = [];
     const holdings: Holding[] = [];
     for (const household of households) {
       if (!household.isAgricultural) continue;
       const { parents, children, adults } = householdView(household);
       for (const adult of adults) {
         const status = adult.situation.employmentStatus;
-        const activity = status === 'independant' ? 'exploitant' : status === 'salarie' ? 'salarie_agricole' : status === 'retraite' ? 'retraite' : 'conjoint';
+        const activity =
+          status === 'independant'
+            ? 'exploitant'
+            : status === 'salarie'
+              ? 'salarie_agricole'
+              : status === 'retraite'
+                ? 'retraite'
+                : 'conjoint';
         const since = `${Number(adult.birthDate.slice(0, 4)) + 18}${adult.birthDate.slice(4)}`;
         const reference = fileReference('msa', adult.nir, 10);
         members.push({ nir: adult.nir, reference, activity, since });
-        holdings.push({ nir: adult.nir, capacity: 'adherent', reference, periodStart: since, periodEnd: null, isHeld: true });
+        holdings.push({
+          nir: adult.nir,
+          capacity: 'adherent',
+          reference,
+          periodStart: since,
+          periodEnd: null,
+          isHeld: true,
+        });
       }
       if (!parents[0]) continue;
       for (const child of children) {
-        covered.push({ parent: parents[0].nir, nir: child.nir, givenNames: child.givenNames, familyName: child.familyName, sex: child.sex, birthDate: child.birthDate });
-        holdings.push({ nir: child.nir, capacity: 'ayant_droit', reference: fileReference('msa', parents[0].nir, 10), periodStart: child.birthDate, periodEnd: null, isHeld: true });
+        covered.push({
+          parent: parents[0].nir,
+          nir: child.nir,
+          givenNames: child.givenNames,
+          familyName: child.familyName,
+          sex: child.sex,
+          birthDate: child.birthDate,
+        });
+        holdings.push({
+          nir: child.nir,
+          capacity: 'ayant_droit',
+          reference: fileReference('msa', parents[0].nir, 10),
+          periodStart: child.birthDate,
+          periodEnd: null,
+          isHeld: true,
+        });
       }
     }
-    await insertColumns(tx, 'body_msa.adherents', columnsOf(members, {
-      nir: ['text', (m) => m.nir],
-      reference: ['text', (m) => m.reference],
-      activity: ['text', (m) => m.activity],
-      since: ['date', (m) => m.since],
-    }));
-    await insertColumns(tx, 'body_msa.ayants_droit', columnsOf(covered, {
-      adherent_nir: ['text', (c) => c.parent],
-      nir: ['text', (c) => c.nir],
-      given_names: ['text', (c) => c.givenNames],
-      family_name: ['text', (c) => c.familyName],
-      sex: ['text', (c) => c.sex],
-      birth_date: ['date', (c) => c.birthDate],
-      since: ['date', (c) => c.birthDate],
-    }));
+    await insertColumns(
+      tx,
+      'body_msa.adherents',
+      columnsOf(members, {
+        nir: ['text', (m) => m.nir],
+        reference: ['text', (m) => m.reference],
+        activity: ['text', (m) => m.activity],
+        since: ['date', (m) => m.since],
+      }),
+    );
+    await insertColumns(
+      tx,
+      'body_msa.ayants_droit',
+      columnsOf(covered, {
+        adherent_nir: ['text', (c) => c.parent],
+        nir: ['text', (c) => c.nir],
+        given_names: ['text', (c) => c.givenNames],
+        family_name: ['text', (c) => c.familyName],
+        sex: ['text', (c) => c.sex],
+        birth_date: ['date', (c) => c.birthDate],
+        since: ['date', (c) => c.birthDate],
+      }),
+    );
     return holdings;
   },
 };

@@ -9,14 +9,31 @@ export const urssafNode: BodyNode = {
   seed: async (tx, households) => {
     const contributors = households
       .filter((household) => !household.isAgricultural)
-      .flatMap((household) => householdView(household).adults.filter((adult) => adult.situation.employmentStatus === 'independant'))
-      .map((adult) => ({ nir: adult.nir, reference: fileReference('urssaf', adult.nir, 14), since: `${Number(adult.birthDate.slice(0, 4)) + 25}-01-01` }));
-    await insertColumns(tx, 'body_urssaf.cotisants', columnsOf(contributors, {
-      nir: ['text', (c) => c.nir],
-      reference: ['text', (c) => c.reference],
-      activity: ['text', () => 'travailleur_independant'],
-      since: ['date', (c) => c.since],
+      .flatMap((household) =>
+        householdView(household).adults.filter((adult) => adult.situation.employmentStatus === 'independant'),
+      )
+      .map((adult) => ({
+        nir: adult.nir,
+        reference: fileReference('urssaf', adult.nir, 14),
+        since: `${Number(adult.birthDate.slice(0, 4)) + 25}-01-01`,
+      }));
+    await insertColumns(
+      tx,
+      'body_urssaf.cotisants',
+      columnsOf(contributors, {
+        nir: ['text', (c) => c.nir],
+        reference: ['text', (c) => c.reference],
+        activity: ['text', () => 'travailleur_independant'],
+        since: ['date', (c) => c.since],
+      }),
+    );
+    return contributors.map((c): Holding => ({
+      nir: c.nir,
+      capacity: 'cotisant',
+      reference: c.reference,
+      periodStart: c.since,
+      periodEnd: null,
+      isHeld: true,
     }));
-    return contributors.map((c): Holding => ({ nir: c.nir, capacity: 'cotisant', reference: c.reference, periodStart: c.since, periodEnd: null, isHeld: true }));
   },
 };

@@ -19,6 +19,7 @@ const sessionUserSchema = z.object({
   role: z.enum(['citizen', 'agent', 'admin']),
   displayName: z.string(),
   personId: z.string().optional(),
+  agentId: z.string().optional(),
   body: z.string().optional(),
   function: z.string().optional(),
 });

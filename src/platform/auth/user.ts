@@ -10,6 +10,8 @@ export type SessionUser = {
   displayName: string;
   /** Set for a citizen whose identity matched a person of Guichet. */
   personId?: string;
+  /** Set for agents and admins: their record in the people module's agent directory. */
+  agentId?: string;
   /** Set for agents and admins: the body they work for (caf, cpam, msa, urssaf, france-travail, cnav, dgfip, etat-civil). */
   body?: string;
   /** Set for agents: their function (for example "gestionnaire", "conseiller"). */
