@@ -73,10 +73,12 @@ describe('reconnaissance des comptes à la connexion', () => {
       subject: 'a1',
       claims: { email: 'Agent.CAF@demo.guichet.fr' },
     });
+    assert.match(String(user?.agentId), /^[0-9a-f-]{36}$/);
     assert.deepEqual(
-      { ...user, accountId: undefined },
+      { ...user, accountId: undefined, agentId: undefined },
       {
         accountId: undefined,
+        agentId: undefined,
         role: 'agent',
         displayName: 'Claire Dubois',
         body: 'caf',
