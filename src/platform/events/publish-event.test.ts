@@ -4,6 +4,7 @@ import { migrationSources } from '../../main.ts';
 import type { Db } from '../db/index.ts';
 import { listJobs } from '../jobs/list-jobs.ts';
 import { createJobRegistry, subscriberJobType } from '../jobs/registry.ts';
+import type { JobContext } from '../jobs/job.ts';
 import { createWorker } from '../jobs/worker.ts';
 import { testDb, testLogger } from '../testing/index.ts';
 import type { DomainEvent } from './event.ts';
@@ -22,7 +23,6 @@ type BirthDeclared = { childFirstName: string };
 describe('événements du domaine', () => {
   let db: Db;
   const calendar: string[] = [];
-  let shouldNotifyFail = true;
   const registry = createJobRegistry([
     {
       name: 'journeys',
@@ -38,8 +38,9 @@ describe('événements du domaine', () => {
       name: 'notifications',
       subscribers: {
         'people.birth-declared': {
-          notify: async () => {
-            if (shouldNotifyFail) throw new Error('serveur de courriel indisponible');
+          // The mail server is down for the first two attempts, whatever the machine's speed.
+          notify: async (_event: DomainEvent, { attempt }: JobContext) => {
+            if (attempt <= 2) throw new Error('serveur de courriel indisponible');
           },
         },
       },
@@ -103,14 +104,10 @@ describe('événements du domaine', () => {
     const worker = createWorker({ db, logger: testLogger(), registry, pollIntervalMs: 20, retryDelay: () => 5 });
     worker.start();
     const notifyType = subscriberJobType('people.birth-declared', 'notifications', 'notify');
-    await waitFor(
-      async () => (await listJobs(db, { type: notifyType })).jobs.some((job) => job.attempts >= 2),
-      'deuxième essai',
-    );
-    shouldNotifyFail = false;
     await waitFor(async () => (await listJobs(db)).counts.done === 2, 'les deux abonnés servis');
     await worker.stop();
     assert.deepEqual(calendar, ['person-1:Léa']);
+    assert.equal((await listJobs(db, { type: notifyType })).jobs[0]!.attempts, 3);
   });
 
   it('enregistre l’événement sans travail quand personne ne l’écoute', async () => {
