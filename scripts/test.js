@@ -60,6 +60,7 @@ for (const suite of suites) {
       '--test',
       `--test-concurrency=${suite.concurrency ?? 2}`,
       '--test-timeout=300000',
+      '--test-force-exit', // a failed test must not leave its file hanging on a running worker
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
