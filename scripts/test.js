@@ -4,9 +4,8 @@
 //  2. the same tests on a PostgreSQL server (when TEST_DATABASE_URL is set);
 //  3. browser tests in Debian's Chromium (when /usr/bin/chromium or CHROMIUM_PATH exists).
 // A suite that cannot run here is named, with how to enable it: never silently skipped.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -42,7 +41,6 @@ const suites = [
 
 const totals = { pass: 0, fail: 0, skipped: 0 };
 const skippedSuites = [];
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-test-'));
 
 for (const suite of suites) {
   if (suite.skip) {
@@ -51,8 +49,8 @@ for (const suite of suites) {
   }
   if (!suite.files.length) continue;
   console.log(`\n▶ Suite ${suite.name} (${suite.files.length} fichiers)\n`);
-  const tap = path.join(tmp, `${suite.name.replace(/\W+/g, '-')}.tap`);
-  const result = spawnSync(
+  // The spec reporter's closing lines ("ℹ pass 12") are read back from its output, echoed as it comes.
+  const child = spawn(
     process.execPath,
     [
       '--import',
@@ -62,22 +60,24 @@ for (const suite of suites) {
       '--test-timeout=300000',
       '--test-force-exit', // a failed test must not leave its file hanging on a running worker
       '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      '--test-reporter=tap',
-      `--test-reporter-destination=${tap}`,
       ...suite.files,
     ],
-    { stdio: 'inherit', env: { ...process.env, ...suite.env, NODE_ENV: 'test' } },
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...suite.env, NODE_ENV: 'test', FORCE_COLOR: '0' } },
   );
-  const text = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
-  const count = (key) => Number(text.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
+  let text = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    text += chunk;
+  });
+  const status = await new Promise((resolve) => child.once('close', resolve));
+  const count = (key) => Number(text.match(new RegExp(`^ℹ ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
   totals.pass += count('pass');
   totals.fail += count('fail') + count('cancelled');
   totals.skipped += count('skipped') + count('todo');
-  if (result.status !== 0 && count('fail') + count('cancelled') === 0) totals.fail += 1; // crashed runner
+  // A runner that crashed, or printed no summary, counts as a failure: never a silent green.
+  if ((status !== 0 && count('fail') + count('cancelled') === 0) || !/^ℹ tests \d+$/m.test(text)) totals.fail += 1;
 }
 
-fs.rmSync(tmp, { recursive: true, force: true });
 if (skippedSuites.length) {
   console.log('\nSuites non exécutées sur cette machine :');
   for (const line of skippedSuites) console.log(`  - ${line}`);
