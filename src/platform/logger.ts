@@ -13,6 +13,8 @@ export const createLogger = (config: Pick<Config, 'LOG_LEVEL'>): Logger =>
         'req.headers.authorization',
         'req.headers["x-csrf-token"]',
         'res.headers["set-cookie"]',
+        // A failed query's parameters may hold anything a person gave (NIRs, names): never logged.
+        'err.params',
         '*.nir',
         '*.password',
         '*.token',

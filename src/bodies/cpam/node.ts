@@ -1,6 +1,7 @@
 // The CPAM's reference node: insured persons (assurés), the minors covered through them (ayants
 // droit) and maternity files. A birth adds each child as ayant droit and closes the maternity file.
 import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
+import { anniversary } from '../anniversary.ts';
 import { BodyRejection, type BodyNode } from '../node.ts';
 import { columnsOf, householdView, insertColumns, nirsOf, readContent } from '../store.ts';
 
@@ -49,7 +50,7 @@ export const cpamNode: BodyNode = {
       const { parents, children, adults } = householdView(household);
       const caisse = household.menage.depcom.slice(0, 2);
       for (const adult of adults) {
-        const since = `${Number(adult.birthDate.slice(0, 4)) + 18}${adult.birthDate.slice(4)}`;
+        const since = anniversary(adult.birthDate, 18);
         insured.push({ nir: adult.nir, caisse, since });
         holdings.push({
           nir: adult.nir,

@@ -2,6 +2,7 @@
 // and family benefits, in one scheme. A birth adds each child as ayant droit and records the prime
 // à la naissance to examine.
 import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
+import { anniversary } from '../anniversary.ts';
 import { BodyRejection, type BodyNode } from '../node.ts';
 import { columnsOf, fileReference, householdView, insertColumns, nirsOf, readContent } from '../store.ts';
 
@@ -57,7 +58,7 @@ export const msaNode: BodyNode = {
               : status === 'retraite'
                 ? 'retraite'
                 : 'conjoint';
-        const since = `${Number(adult.birthDate.slice(0, 4)) + 18}${adult.birthDate.slice(4)}`;
+        const since = anniversary(adult.birthDate, 18);
         const reference = fileReference('msa', adult.nir, 10);
         members.push({ nir: adult.nir, reference, activity, since });
         holdings.push({
