@@ -32,6 +32,9 @@ export const startServer = async ({
   env?: Record<string, string>;
 }): Promise<BenchServer> => {
   const startedAt = performance.now();
+  // Logs go to a file, as in production: a pipe to this busy process would throttle the server.
+  const logFile = path.join(dataDir, 'guichet.log');
+  const log = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, ['bin/guichet.js', 'start'], {
     env: {
       ...process.env,
@@ -41,18 +44,15 @@ export const startServer = async ({
       ...(databaseUrl ? { DATABASE_URL: await freshDatabase(databaseUrl, 'guichet_bench') } : {}),
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', log, log],
   });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk;
-      if (/prêt en/.test(output)) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`guichet start s'est arrêté (code ${code}) :\n${output}`)));
-  });
+  let exitCode: number | null = null;
+  child.once('exit', (code) => (exitCode = code));
+  while (!/prêt en/.test(fs.readFileSync(logFile, 'utf8'))) {
+    if (exitCode !== null) throw new Error(`guichet start s'est arrêté (code ${exitCode}), voir ${logFile}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   const readyMs = performance.now() - startedAt;
-  child.stdout.resume();
   return {
     url: `http://localhost:${port}`,
     target: databaseUrl ? 'pg' : 'pglite',

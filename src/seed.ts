@@ -34,7 +34,7 @@ export const seedDemo = async (
   },
 ): Promise<SeedDemoResult> => {
   const startedAt = performance.now();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [SEED_LOCK]);
     if (await isDemoSeeded(tx)) return { isSeeded: false, identities: 0, milliseconds: 0 };
     const identities = await seedDemoPopulation(tx, { households, seed, today });
@@ -47,4 +47,7 @@ export const seedDemo = async (
       await recordHoldings(tx, hub, party, holdings, { isLogged: false });
     return { isSeeded: true, identities: identities.length, milliseconds: Math.round(performance.now() - startedAt) };
   });
+  // Fresh statistics after a bulk load, or the planner scans whole tables until autovacuum comes by.
+  if (result.isSeeded) await db.exec('analyze');
+  return result;
 };
