@@ -14,7 +14,10 @@ const moduleOf = (file) => {
 };
 
 const moduleBoundary = {
-  meta: { type: 'problem', messages: { boundary: "Importez le module '{{module}}' par son index.ts, pas '{{source}}'." } },
+  meta: {
+    type: 'problem',
+    messages: { boundary: "Importez le module '{{module}}' par son index.ts, pas '{{source}}'." },
+  },
   create(context) {
     const check = (node) => {
       const source = node.source?.value;
@@ -26,7 +29,12 @@ const moduleBoundary = {
       if (inside === 'index.ts' || inside === path.join('testing', 'index.ts')) return;
       context.report({ node: node.source, messageId: 'boundary', data: { module: targetModule, source } });
     };
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };
 
@@ -35,11 +43,33 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Blob: 'readonly', performance: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', AbortController: 'readonly', document: 'readonly', window: 'readonly', localStorage: 'readonly', navigator: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Blob: 'readonly',
+        performance: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        AbortController: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        localStorage: 'readonly',
+        navigator: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
     plugins: { guichet: { rules: { 'module-boundary': moduleBoundary } } },
     rules: {
       'guichet/module-boundary': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
     },
   },

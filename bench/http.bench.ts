@@ -11,12 +11,15 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
 const load = async (url: string, headers: Record<string, string> = {}) => {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS, headers });
-  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} réponses non 2xx, ${result.errors} erreurs`);
+  if (result.non2xx || result.errors)
+    throw new Error(`${url}: ${result.non2xx} réponses non 2xx, ${result.errors} erreurs`);
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
 };
 
 const targets = [undefined, process.env.BENCH_DATABASE_URL].filter((url, index) => index === 0 || url);
-console.log(`Machine : ${os.cpus().length} cœurs (${os.cpus()[0]?.model}), ${Math.round(os.totalmem() / 2 ** 30)} Gio, Node ${process.version}`);
+console.log(
+  `Machine : ${os.cpus().length} cœurs (${os.cpus()[0]?.model}), ${Math.round(os.totalmem() / 2 ** 30)} Gio, Node ${process.version}`,
+);
 console.log(`Charge : autocannon, ${CONNECTIONS} connexions, ${DURATION_SECONDS} s par mesure, boucle locale\n`);
 console.log('base     | route                 | req/s  | p50 ms | p99 ms');
 console.log('---------|-----------------------|--------|--------|-------');
@@ -29,7 +32,9 @@ for (const databaseUrl of targets) {
       ['/api/v1/me (connecté)', await load(`${server.url}/api/v1/me`, { cookie })],
     ] as const;
     for (const [route, { rps, p50, p99 }] of rows) {
-      console.log(`${server.target.padEnd(8)} | ${route.padEnd(21)} | ${String(rps).padStart(6)} | ${String(p50).padStart(6)} | ${String(p99).padStart(6)}`);
+      console.log(
+        `${server.target.padEnd(8)} | ${route.padEnd(21)} | ${String(rps).padStart(6)} | ${String(p50).padStart(6)} | ${String(p99).padStart(6)}`,
+      );
     }
   } finally {
     await server.stop();

@@ -32,11 +32,22 @@ const suites = [
   { name: 'PGlite', files: pick(findTests('src')), env: { TEST_DB: 'pglite' } },
   pgUrl
     ? { name: 'PostgreSQL', files: pick(findTests('src')), env: { TEST_DB: 'pg' } }
-    : { name: 'PostgreSQL', skip: 'TEST_DATABASE_URL n’est pas défini. Pour l’activer : TEST_DATABASE_URL=postgres://utilisateur@hôte:5432/base npm test' },
+    : {
+        name: 'PostgreSQL',
+        skip: 'TEST_DATABASE_URL n’est pas défini. Pour l’activer : TEST_DATABASE_URL=postgres://utilisateur@hôte:5432/base npm test',
+      },
   hasChromium
     ? // One file at a time: Chromium, a server and axe per file already fill two cores.
-      { name: 'navigateur (Chromium + axe)', files: pick(findTests('web/e2e')), env: { TEST_DB: 'pglite', CHROMIUM_PATH: chromium }, concurrency: 1 }
-    : { name: 'navigateur (Chromium + axe)', skip: `Chromium introuvable (${chromium}). Pour l’activer : apt-get install chromium (ou CHROMIUM_PATH=…)` },
+      {
+        name: 'navigateur (Chromium + axe)',
+        files: pick(findTests('web/e2e')),
+        env: { TEST_DB: 'pglite', CHROMIUM_PATH: chromium },
+        concurrency: 1,
+      }
+    : {
+        name: 'navigateur (Chromium + axe)',
+        skip: `Chromium introuvable (${chromium}). Pour l’activer : apt-get install chromium (ou CHROMIUM_PATH=…)`,
+      },
 ];
 
 const totals = { pass: 0, fail: 0, skipped: 0 };

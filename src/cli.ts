@@ -72,7 +72,8 @@ const commands: Record<string, Command> = {
     const { values } = parseArgs({ args, options: { households: { type: 'string' }, seed: { type: 'string' } } });
     const households = values.households === undefined ? config.SEED_HOUSEHOLDS : Number(values.households);
     const seed = values.seed === undefined ? config.SEED : Number(values.seed);
-    if (!Number.isInteger(households) || households < 0) throw new ConfigError('--households', 'un nombre entier positif est attendu');
+    if (!Number.isInteger(households) || households < 0)
+      throw new ConfigError('--households', 'un nombre entier positif est attendu');
     if (!Number.isInteger(seed)) throw new ConfigError('--seed', 'un nombre entier est attendu');
     const db = await openConfiguredDatabase(config);
     try {

@@ -107,7 +107,9 @@ export const startGuichet = async (config: Config, { dev = false }: { dev?: bool
     throw error;
   });
   if (config.SEED_ON_FIRST_START && !(await isDemoSeeded(db))) {
-    process.stdout.write(`  Premier démarrage : chargement des données de démonstration (${config.SEED_HOUSEHOLDS} foyers)…\n`);
+    process.stdout.write(
+      `  Premier démarrage : chargement des données de démonstration (${config.SEED_HOUSEHOLDS} foyers)…\n`,
+    );
     await seedDemo(db, { households: config.SEED_HOUSEHOLDS, seed: config.SEED, config }).catch(async (error) => {
       await guichet.stop();
       throw error;

@@ -14,6 +14,9 @@ describe('données de démonstration', async () => {
     const first = await seedDemo(db, { households: config.SEED_HOUSEHOLDS, seed: config.SEED, config });
     assert.equal(first.isSeeded, true);
     assert.ok(first.identities > config.SEED_HOUSEHOLDS);
-    assert.equal((await seedDemo(db, { households: config.SEED_HOUSEHOLDS, seed: config.SEED, config })).isSeeded, false);
+    assert.equal(
+      (await seedDemo(db, { households: config.SEED_HOUSEHOLDS, seed: config.SEED, config })).isSeeded,
+      false,
+    );
   });
 });

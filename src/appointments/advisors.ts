@@ -109,22 +109,35 @@ export type CreateOpeningRangeInput = {
   validUntil?: string | null | undefined;
 };
 
-const refused = (field: string, fr: string, en: string) => new AppError('invalid_opening_range', { field, messages: { fr, en } });
+const refused = (field: string, fr: string, en: string) =>
+  new AppError('invalid_opening_range', { field, messages: { fr, en } });
 
 /** Adds a weekly opening range; the site must be of the advisor's body and the reasons of it too. */
 export const createOpeningRange = async (db: Sql, advisor: Advisor, input: CreateOpeningRangeInput) => {
   if (input.startTime >= input.endTime) {
-    throw refused('endTime', 'L’heure de fin doit suivre l’heure de début.', 'The end time must come after the start time.');
+    throw refused(
+      'endTime',
+      'L’heure de fin doit suivre l’heure de début.',
+      'The end time must come after the start time.',
+    );
   }
-  const [site] = await db.query('select 1 from appointments.sites where id = $1 and body = $2', [input.siteId, advisor.body]);
-  if (!site) throw refused('siteId', 'Ce lieu n’est pas un lieu de l’organisme.', 'This site is not one of the body’s sites.');
+  const [site] = await db.query('select 1 from appointments.sites where id = $1 and body = $2', [
+    input.siteId,
+    advisor.body,
+  ]);
+  if (!site)
+    throw refused('siteId', 'Ce lieu n’est pas un lieu de l’organisme.', 'This site is not one of the body’s sites.');
   const reasons = await db.query<{ id: string }>(
     `select r.id from appointments.reasons r join appointments.services s on s.id = r.service_id
       where r.id = any($1::uuid[]) and s.body = $2`,
     [input.reasonIds, advisor.body],
   );
   if (reasons.length !== new Set(input.reasonIds).size) {
-    throw refused('reasonIds', 'Un des motifs n’est pas un motif de l’organisme.', 'One of the reasons is not one of the body’s reasons.');
+    throw refused(
+      'reasonIds',
+      'Un des motifs n’est pas un motif de l’organisme.',
+      'One of the reasons is not one of the body’s reasons.',
+    );
   }
   if (input.channels.some((channel) => !CHANNELS.includes(channel))) {
     throw refused('channels', 'Moyen de rendez-vous inconnu.', 'Unknown appointment channel.');
@@ -132,7 +145,16 @@ export const createOpeningRange = async (db: Sql, advisor: Advisor, input: Creat
   const [row] = await db.query<{ id: string }>(
     `insert into appointments.opening_ranges (advisor_id, site_id, weekday, start_time, end_time, channels, valid_from, valid_until)
      values ($1, $2, $3, $4::time, $5::time, $6, coalesce($7::date, current_date), $8::date) returning id`,
-    [advisor.id, input.siteId, input.weekday, input.startTime, input.endTime, input.channels, input.validFrom ?? null, input.validUntil ?? null],
+    [
+      advisor.id,
+      input.siteId,
+      input.weekday,
+      input.startTime,
+      input.endTime,
+      input.channels,
+      input.validFrom ?? null,
+      input.validUntil ?? null,
+    ],
   );
   await db.query(
     'insert into appointments.opening_range_reasons (opening_range_id, reason_id) select $1, unnest($2::uuid[]) on conflict do nothing',
@@ -143,11 +165,14 @@ export const createOpeningRange = async (db: Sql, advisor: Advisor, input: Creat
 
 /** The advisor an opening range or absence belongs to, for the access check before deleting it. */
 export const ownerOf = async (db: Sql, table: 'opening_ranges' | 'absences', id: string) => {
-  const [row] = await db.query<{ advisor_id: string }>(`select advisor_id from appointments.${table} where id = $1`, [id]);
+  const [row] = await db.query<{ advisor_id: string }>(`select advisor_id from appointments.${table} where id = $1`, [
+    id,
+  ]);
   return row?.advisor_id ?? null;
 };
 
-export const deleteOpeningRange = (db: Sql, id: string) => db.query('delete from appointments.opening_ranges where id = $1', [id]);
+export const deleteOpeningRange = (db: Sql, id: string) =>
+  db.query('delete from appointments.opening_ranges where id = $1', [id]);
 
 export type AbsenceInfo = { id: string; advisorId: string; startsAt: string; endsAt: string; label: string };
 
@@ -167,18 +192,31 @@ export const listAbsences = async (db: Sql, advisorIds: string[], { from, to }: 
   }));
 
 /** Records an absence. Appointments already booked in it stay: the agent moves or revokes them. */
-export const createAbsence = async (db: Sql, advisor: Advisor, input: { startsAt: string; endsAt: string; label?: string | undefined }) => {
+export const createAbsence = async (
+  db: Sql,
+  advisor: Advisor,
+  input: { startsAt: string; endsAt: string; label?: string | undefined },
+) => {
   if (Date.parse(input.endsAt) <= Date.parse(input.startsAt)) {
     throw new AppError('invalid_absence', {
       field: 'endsAt',
-      messages: { fr: 'La fin de l’absence doit suivre son début.', en: 'The end of the absence must come after its start.' },
+      messages: {
+        fr: 'La fin de l’absence doit suivre son début.',
+        en: 'The end of the absence must come after its start.',
+      },
     });
   }
   const [row] = await db.query<{ id: string; starts_at: string | Date; ends_at: string | Date; label: string }>(
     'insert into appointments.absences (advisor_id, starts_at, ends_at, label) values ($1, $2, $3, $4) returning *',
     [advisor.id, input.startsAt, input.endsAt, input.label ?? ''],
   );
-  return { id: row!.id, advisorId: advisor.id, startsAt: isoOf(row!.starts_at), endsAt: isoOf(row!.ends_at), label: row!.label };
+  return {
+    id: row!.id,
+    advisorId: advisor.id,
+    startsAt: isoOf(row!.starts_at),
+    endsAt: isoOf(row!.ends_at),
+    label: row!.label,
+  };
 };
 
 export const deleteAbsence = (db: Sql, id: string) => db.query('delete from appointments.absences where id = $1', [id]);

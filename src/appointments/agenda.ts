@@ -28,7 +28,10 @@ export const getAgenda = async (db: Sql, { advisorIds, siteId, date, view }: Age
     to,
     appointments: rows.map(toAppointment),
     openingRanges: openingRanges.filter(
-      (range) => (!siteId || range.siteId === siteId) && range.validFrom <= to && (!range.validUntil || range.validUntil >= from),
+      (range) =>
+        (!siteId || range.siteId === siteId) &&
+        range.validFrom <= to &&
+        (!range.validUntil || range.validUntil >= from),
     ),
     absences,
   };

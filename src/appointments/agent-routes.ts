@@ -62,7 +62,14 @@ export const mountAgentRoutes = (app: HttpApp, { db }: ModuleContext) => {
 
   app.get(
     '/api/v1/agent/advisors',
-    { schema: { tags: TAGS, summary: 'Les conseillers (de mon organisme par défaut)', querystring: advisorsQuery, response: { 200: z.object({ items: z.array(advisorResponse), me: advisorResponse.nullable() }) } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Les conseillers (de mon organisme par défaut)',
+        querystring: advisorsQuery,
+        response: { 200: z.object({ items: z.array(advisorResponse), me: advisorResponse.nullable() }) },
+      },
+    },
     async (request) => {
       const user = requireUser(request, AGENTS);
       const body = user.role === 'admin' ? request.query.body : user.body;
@@ -73,7 +80,14 @@ export const mountAgentRoutes = (app: HttpApp, { db }: ModuleContext) => {
 
   app.get(
     '/api/v1/agent/agenda',
-    { schema: { tags: TAGS, summary: 'L’agenda d’un conseiller ou d’un lieu, jour ou semaine', querystring: agendaQuery, response: { 200: agendaResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'L’agenda d’un conseiller ou d’un lieu, jour ou semaine',
+        querystring: agendaQuery,
+        response: { 200: agendaResponse },
+      },
+    },
     async (request) => {
       const user = requireUser(request, AGENTS);
       const { advisorId, siteId, date, view } = request.query;
@@ -91,7 +105,14 @@ export const mountAgentRoutes = (app: HttpApp, { db }: ModuleContext) => {
 
   app.get(
     '/api/v1/agent/advisors/:id/opening-ranges',
-    { schema: { tags: TAGS, summary: 'Les plages d’ouverture hebdomadaires d’un conseiller', params: idParams, response: { 200: z.object({ items: z.array(openingRangeResponse) }) } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Les plages d’ouverture hebdomadaires d’un conseiller',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(openingRangeResponse) }) },
+      },
+    },
     async (request) => {
       const user = requireUser(request, AGENTS);
       const advisor = await manageableAdvisor(db, user, request.params.id);
@@ -101,7 +122,15 @@ export const mountAgentRoutes = (app: HttpApp, { db }: ModuleContext) => {
 
   app.post(
     '/api/v1/agent/advisors/:id/opening-ranges',
-    { schema: { tags: TAGS, summary: 'Ajouter une plage d’ouverture (heure de Paris)', params: idParams, body: openingRangeBody, response: { 201: openingRangeResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Ajouter une plage d’ouverture (heure de Paris)',
+        params: idParams,
+        body: openingRangeBody,
+        response: { 201: openingRangeResponse },
+      },
+    },
     async (request, reply) => {
       const user = requireUser(request, AGENTS);
       const advisor = await manageableAdvisor(db, user, request.params.id);
@@ -124,7 +153,15 @@ export const mountAgentRoutes = (app: HttpApp, { db }: ModuleContext) => {
 
   app.post(
     '/api/v1/agent/advisors/:id/absences',
-    { schema: { tags: TAGS, summary: 'Déclarer une absence', params: idParams, body: absenceBody, response: { 201: absenceResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Déclarer une absence',
+        params: idParams,
+        body: absenceBody,
+        response: { 201: absenceResponse },
+      },
+    },
     async (request, reply) => {
       const user = requireUser(request, AGENTS);
       const advisor = await manageableAdvisor(db, user, request.params.id);
@@ -147,7 +184,14 @@ export const mountAgentRoutes = (app: HttpApp, { db }: ModuleContext) => {
 
   app.get(
     '/api/v1/agent/appointments/:id',
-    { schema: { tags: TAGS, summary: 'Un rendez-vous : la personne, le motif, ses documents, les notes', params: idParams, response: { 200: agentAppointmentResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Un rendez-vous : la personne, le motif, ses documents, les notes',
+        params: idParams,
+        response: { 200: agentAppointmentResponse },
+      },
+    },
     async (request) => {
       const user = requireUser(request, AGENTS);
       const appointment = await agentAppointment(user, request.params.id);
@@ -162,7 +206,13 @@ export const mountAgentRoutes = (app: HttpApp, { db }: ModuleContext) => {
       return {
         ...appointment,
         person: person
-          ? { id: person.id, givenNames: person.givenNames, familyName: person.usageName ?? person.familyName, email: person.email, phone: person.phone }
+          ? {
+              id: person.id,
+              givenNames: person.givenNames,
+              familyName: person.usageName ?? person.familyName,
+              email: person.email,
+              phone: person.phone,
+            }
           : null,
         reasonDetail,
         site,
@@ -175,12 +225,19 @@ export const mountAgentRoutes = (app: HttpApp, { db }: ModuleContext) => {
 
   app.get(
     '/api/v1/agent/appointments/:id/documents/:documentId',
-    { schema: { tags: TAGS, summary: 'Ouvrir un document de la personne (conseiller assigné seulement)', params: documentParams } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Ouvrir un document de la personne (conseiller assigné seulement)',
+        params: documentParams,
+      },
+    },
     async (request, reply) => {
       const user = requireUser(request, AGENTS);
       const appointment = await findAppointment(db, request.params.id);
       // Only the assigned advisor: any other agent gets the same 404 as for a document that does not exist.
-      if (!appointment || !(await isAssigned(user, appointment.advisor.id))) throw notFound({ fr: 'Document', en: 'Document' });
+      if (!appointment || !(await isAssigned(user, appointment.advisor.id)))
+        throw notFound({ fr: 'Document', en: 'Document' });
       const document = await readDocument(db, { appointmentId: appointment.id, documentId: request.params.documentId });
       if (!document) throw notFound({ fr: 'Document', en: 'Document' });
       return sendDocument(reply, document);
@@ -189,31 +246,65 @@ export const mountAgentRoutes = (app: HttpApp, { db }: ModuleContext) => {
 
   app.post(
     '/api/v1/agent/appointments/:id/status',
-    { schema: { tags: TAGS, summary: 'Changer le statut (à venir, honoré, excusé, absent, annulé)', params: idParams, body: statusBody, response: { 200: appointmentResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Changer le statut (à venir, honoré, excusé, absent, annulé)',
+        params: idParams,
+        body: statusBody,
+        response: { 200: appointmentResponse },
+      },
+    },
     async (request) => {
       const user = requireUser(request, AGENTS);
       await agentAppointment(user, request.params.id);
-      return changeStatus(db, { appointmentId: request.params.id, status: request.body.status, author: user.displayName });
+      return changeStatus(db, {
+        appointmentId: request.params.id,
+        status: request.body.status,
+        author: user.displayName,
+      });
     },
   );
 
   app.post(
     '/api/v1/agent/appointments/:id/notes',
-    { schema: { tags: TAGS, summary: 'Ajouter une note', params: idParams, body: noteBody, response: { 201: noteResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Ajouter une note',
+        params: idParams,
+        body: noteBody,
+        response: { 201: noteResponse },
+      },
+    },
     async (request, reply) => {
       const user = requireUser(request, AGENTS);
       await agentAppointment(user, request.params.id);
-      return reply.status(201).send(await addNote(db, { appointmentId: request.params.id, author: user.displayName, text: request.body.text }));
+      return reply
+        .status(201)
+        .send(
+          await addNote(db, { appointmentId: request.params.id, author: user.displayName, text: request.body.text }),
+        );
     },
   );
 
   app.post(
     '/api/v1/agent/appointments/:id/reschedule',
-    { schema: { tags: TAGS, summary: 'Déplacer un rendez-vous (sans délai limite)', params: idParams, body: rescheduleBody, response: { 200: appointmentResponse, 409: conflictResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Déplacer un rendez-vous (sans délai limite)',
+        params: idParams,
+        body: rescheduleBody,
+        response: { 200: appointmentResponse, 409: conflictResponse },
+      },
+    },
     async (request, reply) => {
       const user = requireUser(request, AGENTS);
       await agentAppointment(user, request.params.id);
-      return withNextSlots(reply, () => rescheduleAppointment(db, { ...request.body, appointmentId: request.params.id }));
+      return withNextSlots(reply, () =>
+        rescheduleAppointment(db, { ...request.body, appointmentId: request.params.id }),
+      );
     },
   );
 
@@ -230,9 +321,12 @@ export const mountAgentRoutes = (app: HttpApp, { db }: ModuleContext) => {
     async (request, reply) => {
       const user = requireUser(request, AGENTS);
       const reason = await getReason(db, request.body.reasonId);
-      if (user.role !== 'admin' && reason.service.body !== user.body) throw notFound({ fr: 'Motif de rendez-vous', en: 'Appointment reason' });
+      if (user.role !== 'admin' && reason.service.body !== user.body)
+        throw notFound({ fr: 'Motif de rendez-vous', en: 'Appointment reason' });
       if (!(await findPerson(db, request.body.personId))) throw notFound({ fr: 'Personne', en: 'Person' });
-      return withNextSlots(reply, async () => reply.status(201).send(await bookAppointment(db, { ...request.body, bookedBy: 'agent' })));
+      return withNextSlots(reply, async () =>
+        reply.status(201).send(await bookAppointment(db, { ...request.body, bookedBy: 'agent' })),
+      );
     },
   );
 };

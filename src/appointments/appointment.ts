@@ -88,7 +88,12 @@ export const findAppointment = async (db: Sql, id: string, { forUpdate = false }
 };
 
 /** The person's own appointment; anyone else's is a 404, never a 403 (its existence stays private). */
-export const getOwnAppointment = async (db: Sql, personId: string, id: string, options: { forUpdate?: boolean } = {}) => {
+export const getOwnAppointment = async (
+  db: Sql,
+  personId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+) => {
   const appointment = await findAppointment(db, id, options);
   if (!appointment || appointment.personId !== personId) throw appointmentNotFound();
   return appointment;

@@ -114,7 +114,12 @@ const toSite = (row: SiteRow): Site => ({
   id: row.id,
   body: row.body,
   name: row.name,
-  address: { label: row.address_label, postcode: row.postcode, communeCode: row.commune_code, communeName: row.commune_name },
+  address: {
+    label: row.address_label,
+    postcode: row.postcode,
+    communeCode: row.commune_code,
+    communeName: row.commune_name,
+  },
   openingHours: row.opening_hours,
   accessibility: row.accessibility,
   phone: row.phone,

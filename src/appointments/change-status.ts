@@ -33,7 +33,13 @@ export const changeStatus = async (
         `update appointments.appointments
             set status = $2, sequence = sequence + $3::int, cancelled_at = case when $4 then $5::timestamptz else null end
           where id = $1`,
-        [appointmentId, status, isCancelling || current.status === 'excused' || current.status === 'revoked' ? 1 : 0, isCancelling, new Date(now).toISOString()],
+        [
+          appointmentId,
+          status,
+          isCancelling || current.status === 'excused' || current.status === 'revoked' ? 1 : 0,
+          isCancelling,
+          new Date(now).toISOString(),
+        ],
       ),
     );
     if (!attempt.isDone) {
@@ -57,7 +63,10 @@ export const changeStatus = async (
 
 export type Note = { id: number; author: string; text: string; createdAt: string };
 
-export const addNote = async (db: Sql, { appointmentId, author, text }: { appointmentId: string; author: string; text: string }) => {
+export const addNote = async (
+  db: Sql,
+  { appointmentId, author, text }: { appointmentId: string; author: string; text: string },
+) => {
   const [row] = await db.query<{ id: number; author: string; text: string; created_at: string | Date }>(
     'insert into appointments.notes (appointment_id, author, text) values ($1, $2, $3) returning *',
     [appointmentId, author, text],
@@ -71,4 +80,9 @@ export const listNotes = async (db: Sql, appointmentId: string): Promise<Note[]>
       'select * from appointments.notes where appointment_id = $1 order by id',
       [appointmentId],
     )
-  ).map((row) => ({ id: row.id, author: row.author, text: row.text, createdAt: new Date(row.created_at).toISOString() }));
+  ).map((row) => ({
+    id: row.id,
+    author: row.author,
+    text: row.text,
+    createdAt: new Date(row.created_at).toISOString(),
+  }));

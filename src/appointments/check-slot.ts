@@ -44,7 +44,15 @@ export const checkSlot = async (
     );
   }
   const date = parisDate(startMs);
-  const slots = await computeReasonSlots(db, { reason, channel, from: date, to: date, siteId, now, excludeAppointmentId });
+  const slots = await computeReasonSlots(db, {
+    reason,
+    channel,
+    from: date,
+    to: date,
+    siteId,
+    now,
+    excludeAppointmentId,
+  });
   const slot = slots.find((candidate) => candidate.startMs === startMs);
   if (!slot) {
     throw slotRefused(
@@ -77,6 +85,11 @@ export const orderByLoad = async (
     [advisorIds, new Date(startMs).toISOString()],
   );
   return rows
-    .sort((a, b) => Number(b.advisor_id === preferred) - Number(a.advisor_id === preferred) || a.load - b.load || a.advisor_id.localeCompare(b.advisor_id))
+    .sort(
+      (a, b) =>
+        Number(b.advisor_id === preferred) - Number(a.advisor_id === preferred) ||
+        a.load - b.load ||
+        a.advisor_id.localeCompare(b.advisor_id),
+    )
     .map((row) => row.advisor_id);
 };

@@ -126,7 +126,10 @@ export const computeSlots = ({ rules, ranges, busy, absences, from, to, now, byS
   const mergedBusy = new Map<string, Interval[]>();
   const mergedAbsences = new Map<string, Interval[]>();
   // Arrays, not Sets (far less garbage); an advisor met twice at one slot (two ranges) is deduplicated at the end.
-  const slots = new Map<string, { startMs: number; siteId: string | null; open: string[]; free: string[]; groups: number }>();
+  const slots = new Map<
+    string,
+    { startMs: number; siteId: string | null; open: string[]; free: string[]; groups: number }
+  >();
 
   for (const date of datesBetween(from, to)) {
     const groups = byWeekday.get(isoWeekday(date));

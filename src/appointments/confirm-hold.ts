@@ -47,5 +47,8 @@ export const confirmHold = async (
 
 /** Releases a hold (the person chose another time or gave up). */
 export const releaseHold = async (db: Db, { personId, holdId }: { personId: string; holdId: string }) => {
-  await db.query(`delete from appointments.appointments where id = $1 and person_id = $2 and status = 'held'`, [holdId, personId]);
+  await db.query(`delete from appointments.appointments where id = $1 and person_id = $2 and status = 'held'`, [
+    holdId,
+    personId,
+  ]);
 };

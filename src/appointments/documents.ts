@@ -15,7 +15,12 @@ export const PURGE_DOCUMENTS_JOB = 'appointments.purge-documents';
 
 const FILE_TYPES = [
   { contentType: 'application/pdf', extensions: ['pdf'], magic: [0x25, 0x50, 0x44, 0x46, 0x2d], label: 'PDF' },
-  { contentType: 'image/png', extensions: ['png'], magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], label: 'PNG' },
+  {
+    contentType: 'image/png',
+    extensions: ['png'],
+    magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+    label: 'PNG',
+  },
   { contentType: 'image/jpeg', extensions: ['jpg', 'jpeg'], magic: [0xff, 0xd8, 0xff], label: 'JPEG' },
 ] as const;
 export type DocumentContentType = (typeof FILE_TYPES)[number]['contentType'];
@@ -87,9 +92,17 @@ export type AddDocumentInput = {
 };
 
 /** Checks a file (size, type by content, name agreeing with it, kind expected) and stores it. */
-export const addDocument = async (db: Sql, { appointment, documentsExpected, fileName, kind, content }: AddDocumentInput) => {
+export const addDocument = async (
+  db: Sql,
+  { appointment, documentsExpected, fileName, kind, content }: AddDocumentInput,
+) => {
   if (!['held', 'booked'].includes(appointment.status)) {
-    throw fileRefused('appointment_closed', 'Ce rendez-vous n’attend plus de documents.', 'This appointment no longer takes documents.', 409);
+    throw fileRefused(
+      'appointment_closed',
+      'Ce rendez-vous n’attend plus de documents.',
+      'This appointment no longer takes documents.',
+      409,
+    );
   }
   if (content.length === 0) throw fileRefused('file_empty', 'Ce fichier est vide.', 'This file is empty.');
   if (content.length > MAX_DOCUMENT_BYTES) throw fileTooLarge();
@@ -113,7 +126,10 @@ export const addDocument = async (db: Sql, { appointment, documentsExpected, fil
   if (kind && !documentsExpected.some((expected) => expected.code === kind)) {
     throw new AppError('unknown_document_kind', {
       field: 'kind',
-      messages: { fr: 'Ce document n’est pas demandé pour ce rendez-vous.', en: 'This document is not expected for this appointment.' },
+      messages: {
+        fr: 'Ce document n’est pas demandé pour ce rendez-vous.',
+        en: 'This document is not expected for this appointment.',
+      },
     });
   }
   const [{ count }] = (await db.query<{ count: number }>(
@@ -131,7 +147,15 @@ export const addDocument = async (db: Sql, { appointment, documentsExpected, fil
   const [row] = await db.query<DocumentRow>(
     `insert into appointments.documents (appointment_id, kind, file_name, content_type, size_bytes, sha256, content)
      values ($1, $2, $3, $4, $5, $6, $7) returning ${INFO_COLUMNS}`,
-    [appointment.id, kind ?? null, name, type.contentType, content.length, createHash('sha256').update(content).digest('hex'), content],
+    [
+      appointment.id,
+      kind ?? null,
+      name,
+      type.contentType,
+      content.length,
+      createHash('sha256').update(content).digest('hex'),
+      content,
+    ],
   );
   return toInfo(row!);
 };
@@ -145,7 +169,10 @@ export const listDocuments = async (db: Sql, appointmentIds: string[]) => {
 };
 
 /** A document's content, or null when it is not one of this appointment's. */
-export const readDocument = async (db: Sql, { appointmentId, documentId }: { appointmentId: string; documentId: string }) => {
+export const readDocument = async (
+  db: Sql,
+  { appointmentId, documentId }: { appointmentId: string; documentId: string },
+) => {
   const [row] = await db.query<DocumentRow & { content: Uint8Array }>(
     `select ${INFO_COLUMNS}, content from appointments.documents where id = $1 and appointment_id = $2`,
     [documentId, appointmentId],
@@ -153,7 +180,10 @@ export const readDocument = async (db: Sql, { appointmentId, documentId }: { app
   return row ? { info: toInfo(row), content: Buffer.from(row.content) } : null;
 };
 
-export const deleteDocument = async (db: Sql, { appointmentId, documentId }: { appointmentId: string; documentId: string }) => {
+export const deleteDocument = async (
+  db: Sql,
+  { appointmentId, documentId }: { appointmentId: string; documentId: string },
+) => {
   const rows = await db.query('delete from appointments.documents where id = $1 and appointment_id = $2 returning id', [
     documentId,
     appointmentId,

@@ -74,7 +74,15 @@ export const computeReasonSlots = async (
     siteId,
     now,
     excludeAppointmentId,
-  }: { reason: Reason; channel: Channel; from: string; to: string; siteId?: string | undefined; now: number; excludeAppointmentId?: string },
+  }: {
+    reason: Reason;
+    channel: Channel;
+    from: string;
+    to: string;
+    siteId?: string | undefined;
+    now: number;
+    excludeAppointmentId?: string;
+  },
 ): Promise<ComputedSlot[]> => {
   const ranges = await db.query<RangeRow>(
     `select o.advisor_id, o.site_id, s.commune_code, o.weekday, o.start_time::text, o.end_time::text,
@@ -137,7 +145,8 @@ export const toSlot = (slot: ComputedSlot): Slot => ({
   freeAdvisors: slot.freeAdvisorIds.length,
 });
 
-const badPeriod = (field: string, fr: string, en: string) => new AppError('invalid_period', { field, messages: { fr, en } });
+const badPeriod = (field: string, fr: string, en: string) =>
+  new AppError('invalid_period', { field, messages: { fr, en } });
 
 /**
  * The free slots of a reason by a channel between two Paris dates, each with its number of free
@@ -150,9 +159,14 @@ export const findAvailableSlots = async (
 ) => {
   const reason = await getReason(db, reasonId);
   assertChannel(reason, channel);
-  if (to < from) throw badPeriod('to', 'La date de fin précède la date de début.', 'The end date is before the start date.');
+  if (to < from)
+    throw badPeriod('to', 'La date de fin précède la date de début.', 'The end date is before the start date.');
   if (to > addDays(from, MAX_SPAN_DAYS - 1)) {
-    throw badPeriod('to', `Demandez au plus ${MAX_SPAN_DAYS} jours à la fois.`, `Ask for at most ${MAX_SPAN_DAYS} days at a time.`);
+    throw badPeriod(
+      'to',
+      `Demandez au plus ${MAX_SPAN_DAYS} jours à la fois.`,
+      `Ask for at most ${MAX_SPAN_DAYS} days at a time.`,
+    );
   }
   const slots = await computeReasonSlots(db, { reason, channel, from, to, siteId, now });
   return {
@@ -165,7 +179,14 @@ export const findAvailableSlots = async (
 /** The next free slots from an instant (a refused booking offers them). */
 export const nextAvailableSlots = async (
   db: Sql,
-  { reason, channel, siteId, after, now, count = 5 }: { reason: Reason; channel: Channel; siteId?: string | undefined; after: number; now: number; count?: number },
+  {
+    reason,
+    channel,
+    siteId,
+    after,
+    now,
+    count = 5,
+  }: { reason: Reason; channel: Channel; siteId?: string | undefined; after: number; now: number; count?: number },
 ): Promise<Slot[]> => {
   const found: Slot[] = [];
   // Week by week, so that a busy agenda is not read in one piece.

@@ -29,7 +29,12 @@ const payloadOf = (appointment: Appointment): AppointmentEventPayload => ({
 });
 
 /** Publishes `appointments.<what>` about the person, in the caller's transaction. */
-export const publishAppointmentEvent = (tx: Sql, what: 'booked' | 'rescheduled' | 'cancelled' | 'status-changed', appointment: Appointment, extra: Record<string, unknown> = {}) =>
+export const publishAppointmentEvent = (
+  tx: Sql,
+  what: 'booked' | 'rescheduled' | 'cancelled' | 'status-changed',
+  appointment: Appointment,
+  extra: Record<string, unknown> = {},
+) =>
   publishEvent(tx, {
     type: `appointments.${what}`,
     subject: appointment.personId,

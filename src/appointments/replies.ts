@@ -20,7 +20,10 @@ export const withNextSlots = async <T>(reply: FastifyReply, run: () => Promise<T
 };
 
 /** Sends a stored document as a download, never rendered inline by the browser. */
-export const sendDocument = (reply: FastifyReply, { info, content }: { info: { fileName: string; contentType: string }; content: Buffer }) =>
+export const sendDocument = (
+  reply: FastifyReply,
+  { info, content }: { info: { fileName: string; contentType: string }; content: Buffer },
+) =>
   reply
     .type(info.contentType)
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(info.fileName)}`)

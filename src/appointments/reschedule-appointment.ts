@@ -34,7 +34,9 @@ export const rescheduleAppointment = async (
   { personId, ...input }: RescheduleInput & { personId?: string },
   { now = Date.now() }: { now?: number } = {},
 ): Promise<Appointment> => {
-  const current = personId ? await getOwnAppointment(db, personId, input.appointmentId) : await findAppointment(db, input.appointmentId);
+  const current = personId
+    ? await getOwnAppointment(db, personId, input.appointmentId)
+    : await findAppointment(db, input.appointmentId);
   if (!current) throw notBooked();
   if (current.status !== 'booked') throw notBooked();
   const reason = await getReason(db, current.reason.id);

@@ -25,16 +25,22 @@ describe('réserver un créneau', () => {
   });
   after(() => db.close());
 
-  const refusal = (code: string, field = 'startsAt') => (error: { code: string; field?: string; status: number }) => {
-    assert.equal(error.code, code);
-    assert.equal(error.field, field);
-    return true;
-  };
+  const refusal =
+    (code: string, field = 'startsAt') =>
+    (error: { code: string; field?: string; status: number }) => {
+      assert.equal(error.code, code);
+      assert.equal(error.field, field);
+      return true;
+    };
 
   it('retient un créneau 10 minutes puis le confirme : événement et rappels 48 h et 2 h avant', async () => {
     const { reasonId } = await createFixture(db);
     const personId = randomUUID();
-    const hold = await holdSlot(db, { personId, reasonId, channel: 'video', startsAt: '2027-03-05T09:00:00Z' }, { now: NOW });
+    const hold = await holdSlot(
+      db,
+      { personId, reasonId, channel: 'video', startsAt: '2027-03-05T09:00:00Z' },
+      { now: NOW },
+    );
     assert.equal(hold.status, 'held');
     assert.equal(hold.holdExpiresAt, new Date(NOW + 10 * MINUTE).toISOString());
     const booked = await confirmHold(db, { personId, holdId: hold.id }, { now: NOW + MINUTE });
@@ -64,7 +70,11 @@ describe('réserver un créneau', () => {
   it('le travail de rappel enregistre le rappel pour le futur module de notifications, et rien si le rendez-vous a bougé', async () => {
     const { reasonId } = await createFixture(db);
     const personId = randomUUID();
-    const booked = await bookAppointment(db, { personId, reasonId, channel: 'phone', startsAt: '2027-03-04T10:00:00Z' }, { now: NOW });
+    const booked = await bookAppointment(
+      db,
+      { personId, reasonId, channel: 'phone', startsAt: '2027-03-04T10:00:00Z' },
+      { now: NOW },
+    );
     // Run the jobs as the worker would: the handler declared in the manifest, with each job's payload.
     const jobs = await db.query<{ type: string; payload: unknown }>(
       `select type, payload from platform.jobs where payload->>'appointmentId' = $1`,
@@ -90,7 +100,8 @@ describe('réserver un créneau', () => {
 
   it('refuse en nommant le champ : un créneau passé, trop proche, au-delà de la fenêtre ou hors des plages', async () => {
     const { reasonId } = await createFixture(db, { minNoticeMinutes: 24 * 60, bookingWindowDays: 14 });
-    const book = (startsAt: string) => bookAppointment(db, { personId: randomUUID(), reasonId, channel: 'video', startsAt }, { now: NOW });
+    const book = (startsAt: string) =>
+      bookAppointment(db, { personId: randomUUID(), reasonId, channel: 'video', startsAt }, { now: NOW });
     await assert.rejects(book('2027-02-26T08:00:00Z'), refusal('slot_in_past'));
     await assert.rejects(book('2027-03-01T10:00:00Z'), refusal('slot_too_soon'));
     await assert.rejects(book('2027-03-29T08:00:00Z'), refusal('slot_beyond_window'));
@@ -106,7 +117,11 @@ describe('réserver un créneau', () => {
 
   it('répond 409 avec les créneaux suivants quand le créneau est déjà pris', async () => {
     const { reasonId } = await createFixture(db);
-    await bookAppointment(db, { personId: randomUUID(), reasonId, channel: 'video', startsAt: TUESDAY_9 }, { now: NOW });
+    await bookAppointment(
+      db,
+      { personId: randomUUID(), reasonId, channel: 'video', startsAt: TUESDAY_9 },
+      { now: NOW },
+    );
     await assert.rejects(
       bookAppointment(db, { personId: randomUUID(), reasonId, channel: 'video', startsAt: TUESDAY_9 }, { now: NOW }),
       (error: SlotTakenError) => {
@@ -128,14 +143,26 @@ describe('réserver un créneau', () => {
       holdSlot(db, { personId: randomUUID(), reasonId, channel: 'video', startsAt: TUESDAY_9 }, { now: NOW + MINUTE }),
       SlotTakenError,
     );
-    const later = await holdSlot(db, { personId: randomUUID(), reasonId, channel: 'video', startsAt: TUESDAY_9 }, { now: NOW + 11 * MINUTE });
+    const later = await holdSlot(
+      db,
+      { personId: randomUUID(), reasonId, channel: 'video', startsAt: TUESDAY_9 },
+      { now: NOW + 11 * MINUTE },
+    );
     assert.equal(later.status, 'held');
   });
 
   it('confie le rendez-vous au conseiller le moins chargé de la semaine', async () => {
     const { reasonId, advisorIds } = await createFixture(db, { advisors: 2 });
-    const first = await bookAppointment(db, { personId: randomUUID(), reasonId, channel: 'video', startsAt: TUESDAY_9 }, { now: NOW });
-    const second = await bookAppointment(db, { personId: randomUUID(), reasonId, channel: 'video', startsAt: '2027-03-03T08:00:00Z' }, { now: NOW });
+    const first = await bookAppointment(
+      db,
+      { personId: randomUUID(), reasonId, channel: 'video', startsAt: TUESDAY_9 },
+      { now: NOW },
+    );
+    const second = await bookAppointment(
+      db,
+      { personId: randomUUID(), reasonId, channel: 'video', startsAt: '2027-03-03T08:00:00Z' },
+      { now: NOW },
+    );
     assert.notEqual(first.advisor.id, second.advisor.id);
     assert.deepEqual(new Set([first.advisor.id, second.advisor.id]), new Set(advisorIds));
   });
@@ -155,7 +182,9 @@ describe('réserver un créneau', () => {
       assert.ok(reason instanceof SlotTakenError, String(reason));
       assert.ok(reason.nextSlots.length > 0);
     }
-    const rows = await db.query(`select 1 from appointments.appointments where reason_id = $1 and status = 'booked'`, [reasonId]);
+    const rows = await db.query(`select 1 from appointments.appointments where reason_id = $1 and status = 'booked'`, [
+      reasonId,
+    ]);
     assert.equal(rows.length, 1);
   });
 
@@ -186,13 +215,25 @@ describe('réserver un créneau', () => {
   it('déplace un rendez-vous (même identifiant, séquence + 1) et libère l’ancien créneau', async () => {
     const { reasonId } = await createFixture(db, { changeDeadlineMinutes: 24 * 60 });
     const personId = randomUUID();
-    const booked = await bookAppointment(db, { personId, reasonId, channel: 'video', startsAt: TUESDAY_9 }, { now: NOW });
+    const booked = await bookAppointment(
+      db,
+      { personId, reasonId, channel: 'video', startsAt: TUESDAY_9 },
+      { now: NOW },
+    );
     // 15 minutes later overlaps its own old time: allowed, it is the same appointment.
-    const moved = await rescheduleAppointment(db, { personId, appointmentId: booked.id, startsAt: '2027-03-02T08:30:00Z' }, { now: NOW });
+    const moved = await rescheduleAppointment(
+      db,
+      { personId, appointmentId: booked.id, startsAt: '2027-03-02T08:30:00Z' },
+      { now: NOW },
+    );
     assert.equal(moved.id, booked.id);
     assert.equal(moved.startsAt, '2027-03-02T08:30:00.000Z');
     assert.equal(moved.sequence, 1);
-    const other = await bookAppointment(db, { personId: randomUUID(), reasonId, channel: 'video', startsAt: TUESDAY_9 }, { now: NOW });
+    const other = await bookAppointment(
+      db,
+      { personId: randomUUID(), reasonId, channel: 'video', startsAt: TUESDAY_9 },
+      { now: NOW },
+    );
     assert.equal(other.status, 'booked');
     const [event] = await db.query<{ type: string }>(
       `select type from platform.events where payload->>'appointmentId' = $1 order by id desc limit 1`,
@@ -204,7 +245,11 @@ describe('réserver un créneau', () => {
   it('annule jusqu’au délai du motif, plus après', async () => {
     const { reasonId } = await createFixture(db, { changeDeadlineMinutes: 24 * 60 });
     const personId = randomUUID();
-    const booked = await bookAppointment(db, { personId, reasonId, channel: 'video', startsAt: '2027-03-03T08:00:00Z' }, { now: NOW });
+    const booked = await bookAppointment(
+      db,
+      { personId, reasonId, channel: 'video', startsAt: '2027-03-03T08:00:00Z' },
+      { now: NOW },
+    );
     await assert.rejects(
       cancelAppointment(db, { personId, appointmentId: booked.id }, { now: Date.parse('2027-03-02T09:00:00Z') }),
       (error: { code: string; status: number }) => error.code === 'change_deadline_passed' && error.status === 409,
@@ -215,7 +260,11 @@ describe('réserver un créneau', () => {
     const cancelled = await cancelAppointment(db, { personId, appointmentId: booked.id }, { now: NOW });
     assert.equal(cancelled.status, 'excused');
     assert.equal(cancelled.sequence, 1);
-    const again = await bookAppointment(db, { personId: randomUUID(), reasonId, channel: 'video', startsAt: '2027-03-03T08:00:00Z' }, { now: NOW });
+    const again = await bookAppointment(
+      db,
+      { personId: randomUUID(), reasonId, channel: 'video', startsAt: '2027-03-03T08:00:00Z' },
+      { now: NOW },
+    );
     assert.equal(again.status, 'booked');
   });
 });

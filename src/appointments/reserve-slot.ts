@@ -57,7 +57,9 @@ const reserve = async (
     await dropExpiredHolds(tx, now);
     // One hold per person at a time: choosing another slot lets the previous one go.
     if (isHold) {
-      await tx.query(`delete from appointments.appointments where person_id = $1 and status = 'held'`, [input.personId]);
+      await tx.query(`delete from appointments.appointments where person_id = $1 and status = 'held'`, [
+        input.personId,
+      ]);
     }
     for (const advisorId of await orderByLoad(tx, { advisorIds: freeAdvisorIds, startMs })) {
       const attempt = await inSavepoint(tx, () =>

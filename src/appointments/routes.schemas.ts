@@ -8,14 +8,30 @@ import { CHANNELS } from './compute-slots.ts';
 const messages = z.strictObject({ fr: z.string(), en: z.string() });
 const isoDate = z.iso.date().describe('YYYY-MM-DD, jour de Paris');
 const instant = z.iso.datetime({ offset: true }).describe('instant ISO 8601 (UTC)');
-const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, bilingual({ fr: 'Heure attendue au format HH:MM.', en: 'Time expected as HH:MM.' }));
+const hhmm = z
+  .string()
+  .regex(
+    /^([01][0-9]|2[0-3]):[0-5][0-9]$/,
+    bilingual({ fr: 'Heure attendue au format HH:MM.', en: 'Time expected as HH:MM.' }),
+  );
 const channel = z.enum(CHANNELS);
 
 export const idParams = z.strictObject({ id: z.uuid() });
 export const documentParams = z.strictObject({ id: z.uuid(), documentId: z.uuid() });
 
-export const catalogueQuery = z.strictObject({ body: z.string().regex(/^[a-z-]+$/).optional() });
-export const sitesQuery = z.strictObject({ body: z.string().regex(/^[a-z-]+$/).optional(), reasonId: z.uuid().optional() });
+export const catalogueQuery = z.strictObject({
+  body: z
+    .string()
+    .regex(/^[a-z-]+$/)
+    .optional(),
+});
+export const sitesQuery = z.strictObject({
+  body: z
+    .string()
+    .regex(/^[a-z-]+$/)
+    .optional(),
+  reasonId: z.uuid().optional(),
+});
 
 export const reasonResponse = z.object({
   id: z.uuid(),
@@ -179,7 +195,12 @@ export const advisorResponse = z.object({
   body: z.string(),
 });
 
-export const advisorsQuery = z.strictObject({ body: z.string().regex(/^[a-z-]+$/).optional() });
+export const advisorsQuery = z.strictObject({
+  body: z
+    .string()
+    .regex(/^[a-z-]+$/)
+    .optional(),
+});
 
 export const openingRangeBody = z.strictObject({
   siteId: z.uuid(),
@@ -203,7 +224,13 @@ export { noteResponse };
 
 export const agentAppointmentResponse = appointmentResponse.extend({
   person: z
-    .object({ id: z.uuid(), givenNames: z.string(), familyName: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
+    .object({
+      id: z.uuid(),
+      givenNames: z.string(),
+      familyName: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    })
     .nullable(),
   reasonDetail: reasonResponse,
   site: siteResponse.nullable(),

@@ -16,7 +16,9 @@ const multipartBody = (fileName: string, content: Buffer, kind?: string) => {
   const parts: Buffer[] = [];
   if (kind) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`));
   parts.push(
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   );
@@ -26,10 +28,17 @@ const multipartBody = (fileName: string, content: Buffer, kind?: string) => {
 describe('routes des rendez-vous', async () => {
   const { app, db, config } = await testGuichet();
   const login = async (user: SessionUser): Promise<Headers> => {
-    const session = await createSession(db, config, { kind: user.role === 'citizen' ? 'citizen' : 'agent', issuer: 'https://test.example', subject: randomUUID(), user, idToken: null });
+    const session = await createSession(db, config, {
+      kind: user.role === 'citizen' ? 'citizen' : 'agent',
+      issuer: 'https://test.example',
+      subject: randomUUID(),
+      user,
+      idToken: null,
+    });
     return { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
   };
-  const citizen = (personId: string) => login({ accountId: randomUUID(), role: 'citizen', displayName: 'Camille Martin', personId });
+  const citizen = (personId: string) =>
+    login({ accountId: randomUUID(), role: 'citizen', displayName: 'Camille Martin', personId });
   let fixture: Awaited<ReturnType<typeof createFixture>>;
   let camille: Headers;
   let nadia: Headers;
@@ -47,18 +56,32 @@ describe('routes des rendez-vous', async () => {
     startsAt = new Date(parisToUtc(date, 10 * 60)).toISOString();
     const agent = (advisorIndex: number) =>
       agentIdOf(db, fixture.advisorIds[advisorIndex]!).then((agentId) =>
-        login({ accountId: randomUUID(), role: 'agent', displayName: `Conseiller ${advisorIndex + 1}`, body: 'caf', agentId } as SessionUser),
+        login({
+          accountId: randomUUID(),
+          role: 'agent',
+          displayName: `Conseiller ${advisorIndex + 1}`,
+          body: 'caf',
+          agentId,
+        } as SessionUser),
       );
     advisor = await agent(0);
     colleague = await agent(1);
   });
 
   const book = (headers: Headers, at = startsAt) =>
-    app.inject({ method: 'POST', url: '/api/v1/appointments', headers, payload: { reasonId: fixture.reasonId, channel: 'video', startsAt: at } });
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments',
+      headers,
+      payload: { reasonId: fixture.reasonId, channel: 'video', startsAt: at },
+    });
 
   it('liste les créneaux libres avec leur libellé en heure de Paris', async () => {
     const date = startsAt.slice(0, 10);
-    const response = await app.inject({ url: `/api/v1/appointments/slots?reasonId=${fixture.reasonId}&channel=video&from=${date}&to=${date}`, headers: camille });
+    const response = await app.inject({
+      url: `/api/v1/appointments/slots?reasonId=${fixture.reasonId}&channel=video&from=${date}&to=${date}`,
+      headers: camille,
+    });
     assert.equal(response.statusCode, 200);
     const slot = response.json().slots.find((candidate: { startsAt: string }) => candidate.startsAt === startsAt);
     assert.equal(slot.localTime, '10:00');
@@ -66,7 +89,12 @@ describe('routes des rendez-vous', async () => {
   });
 
   it('refuse un champ inconnu et une heure hors des plages, en nommant le champ', async () => {
-    const unknown = await app.inject({ method: 'POST', url: '/api/v1/appointments', headers: camille, payload: { reasonId: fixture.reasonId, channel: 'video', startsAt, advisorId: randomUUID() } });
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments',
+      headers: camille,
+      payload: { reasonId: fixture.reasonId, channel: 'video', startsAt, advisorId: randomUUID() },
+    });
     assert.equal(unknown.statusCode, 400);
     assert.equal(unknown.json().field, 'advisorId');
     const closed = await book(camille, startsAt.replace(/T\d\d/, 'T18'));
@@ -76,9 +104,18 @@ describe('routes des rendez-vous', async () => {
   });
 
   it('retient puis confirme un créneau, donne le fichier ICS, et refuse le rendez-vous à une autre personne (404)', async () => {
-    const hold = await app.inject({ method: 'POST', url: '/api/v1/appointments/holds', headers: camille, payload: { reasonId: fixture.reasonId, channel: 'video', startsAt } });
+    const hold = await app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments/holds',
+      headers: camille,
+      payload: { reasonId: fixture.reasonId, channel: 'video', startsAt },
+    });
     assert.equal(hold.statusCode, 201, hold.body);
-    const confirmed = await app.inject({ method: 'POST', url: `/api/v1/appointments/holds/${hold.json().id}/confirm`, headers: camille });
+    const confirmed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/appointments/holds/${hold.json().id}/confirm`,
+      headers: camille,
+    });
     assert.equal(confirmed.statusCode, 201);
     const id = confirmed.json().id;
     const ics = await app.inject({ url: `/api/v1/appointments/${id}/ics`, headers: camille });
@@ -94,7 +131,10 @@ describe('routes des rendez-vous', async () => {
       assert.equal((await app.inject({ url, headers: nadia })).statusCode, 404);
     }
     const mine = await app.inject({ url: '/api/v1/appointments', headers: camille });
-    assert.deepEqual(mine.json().items.map((item: { id: string }) => item.id), [id]);
+    assert.deepEqual(
+      mine.json().items.map((item: { id: string }) => item.id),
+      [id],
+    );
   });
 
   it('le second à confirmer le même créneau reçoit 409 et les créneaux suivants', async () => {
@@ -119,10 +159,20 @@ describe('routes des rendez-vous', async () => {
     });
     const upload = (headers: Headers, fileName: string, content: Buffer, kind?: string) => {
       const { payload, contentType } = multipartBody(fileName, content, kind);
-      return app.inject({ method: 'POST', url: `/api/v1/appointments/${appointmentId}/documents`, headers: { ...headers, 'content-type': contentType }, payload });
+      return app.inject({
+        method: 'POST',
+        url: `/api/v1/appointments/${appointmentId}/documents`,
+        headers: { ...headers, 'content-type': contentType },
+        payload,
+      });
     };
     const count = async () =>
-      (await db.query<{ count: number }>('select count(*)::int as count from appointments.documents where appointment_id = $1', [appointmentId]))[0]!.count;
+      (
+        await db.query<{ count: number }>(
+          'select count(*)::int as count from appointments.documents where appointment_id = $1',
+          [appointmentId],
+        )
+      )[0]!.count;
 
     it('accepte un PDF attendu, typé par son contenu', async () => {
       const response = await upload(nadia, 'acte.pdf', PDF, 'acte-naissance');
@@ -165,55 +215,108 @@ describe('routes des rendez-vous', async () => {
       const detail = await app.inject({ url: `/api/v1/agent/appointments/${appointmentId}`, headers: other });
       assert.equal(detail.statusCode, 200);
       assert.deepEqual(detail.json().documents, []);
-      assert.equal((await app.inject({ url: `/api/v1/agent/appointments/${appointmentId}`, headers: assigned })).json().documents.length, 1);
+      assert.equal(
+        (await app.inject({ url: `/api/v1/agent/appointments/${appointmentId}`, headers: assigned })).json().documents
+          .length,
+        1,
+      );
     });
   });
 
   describe('côté agent', () => {
     it('montre l’agenda de la semaine d’un conseiller, et le refuse à un autre organisme (403)', async () => {
       const date = startsAt.slice(0, 10);
-      const response = await app.inject({ url: `/api/v1/agent/agenda?advisorId=${fixture.advisorIds[0]}&date=${date}&view=week`, headers: advisor });
+      const response = await app.inject({
+        url: `/api/v1/agent/agenda?advisorId=${fixture.advisorIds[0]}&date=${date}&view=week`,
+        headers: advisor,
+      });
       assert.equal(response.statusCode, 200);
       assert.ok(response.json().appointments.length >= 1);
       assert.equal(response.json().openingRanges.length, 5);
       const cpam = await login({ accountId: randomUUID(), role: 'agent', displayName: 'Paul Lambert', body: 'cpam' });
-      assert.equal((await app.inject({ url: `/api/v1/agent/agenda?advisorId=${fixture.advisorIds[0]}&date=${date}`, headers: cpam })).statusCode, 403);
+      assert.equal(
+        (
+          await app.inject({
+            url: `/api/v1/agent/agenda?advisorId=${fixture.advisorIds[0]}&date=${date}`,
+            headers: cpam,
+          })
+        ).statusCode,
+        403,
+      );
       assert.equal((await app.inject({ url: `/api/v1/appointments`, headers: advisor })).statusCode, 403);
     });
 
     it('ajoute une absence qui retire les créneaux, puis la supprime', async () => {
       const date = startsAt.slice(0, 10);
       const slots = async () =>
-        (await app.inject({ url: `/api/v1/appointments/slots?reasonId=${fixture.reasonId}&channel=phone&from=${date}&to=${date}`, headers: camille })).json().slots.length;
+        (
+          await app.inject({
+            url: `/api/v1/appointments/slots?reasonId=${fixture.reasonId}&channel=phone&from=${date}&to=${date}`,
+            headers: camille,
+          })
+        ).json().slots.length;
       const before = await slots();
       const absence = await app.inject({
         method: 'POST',
         url: `/api/v1/agent/advisors/${fixture.advisorIds[1]}/absences`,
         headers: advisor,
-        payload: { startsAt: new Date(parisToUtc(date, 0)).toISOString(), endsAt: new Date(parisToUtc(date, 24 * 60)).toISOString(), label: 'Congé' },
+        payload: {
+          startsAt: new Date(parisToUtc(date, 0)).toISOString(),
+          endsAt: new Date(parisToUtc(date, 24 * 60)).toISOString(),
+          label: 'Congé',
+        },
       });
       assert.equal(absence.statusCode, 201, absence.body);
       assert.ok((await slots()) < before);
-      assert.equal((await app.inject({ method: 'DELETE', url: `/api/v1/agent/absences/${absence.json().id}`, headers: advisor })).statusCode, 204);
+      assert.equal(
+        (await app.inject({ method: 'DELETE', url: `/api/v1/agent/absences/${absence.json().id}`, headers: advisor }))
+          .statusCode,
+        204,
+      );
       assert.equal(await slots(), before);
     });
 
     it('ne marque pas honoré un rendez-vous à venir, mais l’annule pour le service (revoked) avec une note', async () => {
-      const [row] = await db.query<{ id: string }>(`select id from appointments.appointments where status = 'booked' limit 1`);
-      const seen = await app.inject({ method: 'POST', url: `/api/v1/agent/appointments/${row!.id}/status`, headers: advisor, payload: { status: 'seen' } });
+      const [row] = await db.query<{ id: string }>(
+        `select id from appointments.appointments where status = 'booked' limit 1`,
+      );
+      const seen = await app.inject({
+        method: 'POST',
+        url: `/api/v1/agent/appointments/${row!.id}/status`,
+        headers: advisor,
+        payload: { status: 'seen' },
+      });
       assert.equal(seen.statusCode, 400);
       assert.equal(seen.json().field, 'status');
-      const revoked = await app.inject({ method: 'POST', url: `/api/v1/agent/appointments/${row!.id}/status`, headers: advisor, payload: { status: 'revoked' } });
+      const revoked = await app.inject({
+        method: 'POST',
+        url: `/api/v1/agent/appointments/${row!.id}/status`,
+        headers: advisor,
+        payload: { status: 'revoked' },
+      });
       assert.equal(revoked.json().status, 'revoked');
-      const note = await app.inject({ method: 'POST', url: `/api/v1/agent/appointments/${row!.id}/notes`, headers: advisor, payload: { text: 'Rappeler la personne.' } });
+      const note = await app.inject({
+        method: 'POST',
+        url: `/api/v1/agent/appointments/${row!.id}/notes`,
+        headers: advisor,
+        payload: { text: 'Rappeler la personne.' },
+      });
       assert.equal(note.statusCode, 201);
       const detail = (await app.inject({ url: `/api/v1/agent/appointments/${row!.id}`, headers: advisor })).json();
-      assert.deepEqual(detail.notes.map((n: { text: string }) => n.text), ['Statut : booked → revoked', 'Rappeler la personne.']);
+      assert.deepEqual(
+        detail.notes.map((n: { text: string }) => n.text),
+        ['Statut : booked → revoked', 'Rappeler la personne.'],
+      );
     });
 
     it('publie ses routes dans la description OpenAPI', async () => {
       const paths = Object.keys((await app.inject('/api/docs/json')).json().paths);
-      for (const path of ['/api/v1/appointments/slots', '/api/v1/appointments/holds', '/api/v1/appointments/{id}/documents', '/api/v1/agent/agenda'])
+      for (const path of [
+        '/api/v1/appointments/slots',
+        '/api/v1/appointments/holds',
+        '/api/v1/appointments/{id}/documents',
+        '/api/v1/agent/agenda',
+      ])
         assert.ok(paths.includes(path), path);
     });
   });

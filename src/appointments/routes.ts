@@ -2,13 +2,27 @@
 // reschedule, the ICS file and my documents. Access check first, then the use case.
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
-import { AppError, notFound, requireUser, type HttpApp, type ModuleContext, type SessionUser } from '../platform/index.ts';
+import {
+  AppError,
+  notFound,
+  requireUser,
+  type HttpApp,
+  type ModuleContext,
+  type SessionUser,
+} from '../platform/index.ts';
 import { mountAgentRoutes } from './agent-routes.ts';
 import { getOwnAppointment, listPersonAppointments, type Appointment } from './appointment.ts';
 import { cancelAppointment } from './cancel-appointment.ts';
 import { getReason, getSite, listReasons, listSites } from './catalogue.ts';
 import { confirmHold, releaseHold } from './confirm-hold.ts';
-import { addDocument, deleteDocument, fileTooLarge, listDocuments, MAX_DOCUMENT_BYTES, readDocument } from './documents.ts';
+import {
+  addDocument,
+  deleteDocument,
+  fileTooLarge,
+  listDocuments,
+  MAX_DOCUMENT_BYTES,
+  readDocument,
+} from './documents.ts';
 import { findAvailableSlots } from './find-available-slots.ts';
 import { buildIcs } from './ics.ts';
 import { rescheduleAppointment } from './reschedule-appointment.ts';
@@ -60,19 +74,40 @@ export const mountAppointmentsRoutes = async (app: HttpApp, context: ModuleConte
 
   app.get(
     '/api/v1/appointments/reasons',
-    { schema: { tags: TAGS, summary: 'Les motifs de rendez-vous, par organisme', querystring: catalogueQuery, response: { 200: z.object({ items: z.array(reasonResponse) }) } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Les motifs de rendez-vous, par organisme',
+        querystring: catalogueQuery,
+        response: { 200: z.object({ items: z.array(reasonResponse) }) },
+      },
+    },
     async (request) => ({ items: await listReasons(db, { body: request.query.body }) }),
   );
 
   app.get(
     '/api/v1/appointments/sites',
-    { schema: { tags: TAGS, summary: 'Les lieux d’accueil (adresse, horaires, accessibilité)', querystring: sitesQuery, response: { 200: z.object({ items: z.array(siteResponse) }) } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Les lieux d’accueil (adresse, horaires, accessibilité)',
+        querystring: sitesQuery,
+        response: { 200: z.object({ items: z.array(siteResponse) }) },
+      },
+    },
     async (request) => ({ items: await listSites(db, request.query) }),
   );
 
   app.get(
     '/api/v1/appointments/slots',
-    { schema: { tags: TAGS, summary: 'Les créneaux libres d’un motif, en heure de Paris', querystring: slotsQuery, response: { 200: slotsResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Les créneaux libres d’un motif, en heure de Paris',
+        querystring: slotsQuery,
+        response: { 200: slotsResponse },
+      },
+    },
     async (request) => {
       requireUser(request);
       return findAvailableSlots(db, request.query);
@@ -91,13 +126,22 @@ export const mountAppointmentsRoutes = async (app: HttpApp, context: ModuleConte
     },
     async (request, reply) => {
       const personId = personOf(requireUser(request, { roles: ['citizen'] }));
-      return withNextSlots(reply, async () => reply.status(201).send(await holdSlot(db, { ...request.body, personId })));
+      return withNextSlots(reply, async () =>
+        reply.status(201).send(await holdSlot(db, { ...request.body, personId })),
+      );
     },
   );
 
   app.post(
     '/api/v1/appointments/holds/:id/confirm',
-    { schema: { tags: TAGS, summary: 'Confirmer le créneau retenu', params: idParams, response: { 201: appointmentResponse, 409: conflictResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Confirmer le créneau retenu',
+        params: idParams,
+        response: { 201: appointmentResponse, 409: conflictResponse },
+      },
+    },
     async (request, reply) => {
       const personId = personOf(requireUser(request, { roles: ['citizen'] }));
       return reply.status(201).send(await confirmHold(db, { personId, holdId: request.params.id }));
@@ -126,13 +170,21 @@ export const mountAppointmentsRoutes = async (app: HttpApp, context: ModuleConte
     },
     async (request, reply) => {
       const personId = personOf(requireUser(request, { roles: ['citizen'] }));
-      return withNextSlots(reply, async () => reply.status(201).send(await bookAppointment(db, { ...request.body, personId })));
+      return withNextSlots(reply, async () =>
+        reply.status(201).send(await bookAppointment(db, { ...request.body, personId })),
+      );
     },
   );
 
   app.get(
     '/api/v1/appointments',
-    { schema: { tags: TAGS, summary: 'Mes rendez-vous', response: { 200: z.object({ items: z.array(appointmentResponse) }) } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Mes rendez-vous',
+        response: { 200: z.object({ items: z.array(appointmentResponse) }) },
+      },
+    },
     async (request) => {
       const personId = personOf(requireUser(request, { roles: ['citizen'] }));
       return { items: await listPersonAppointments(db, personId) };
@@ -141,17 +193,35 @@ export const mountAppointmentsRoutes = async (app: HttpApp, context: ModuleConte
 
   app.get(
     '/api/v1/appointments/documents',
-    { schema: { tags: TAGS, summary: 'Mes documents envoyés', response: { 200: z.object({ items: z.array(documentResponse) }) } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Mes documents envoyés',
+        response: { 200: z.object({ items: z.array(documentResponse) }) },
+      },
+    },
     async (request) => {
       const personId = personOf(requireUser(request, { roles: ['citizen'] }));
       const appointments = await listPersonAppointments(db, personId);
-      return { items: await listDocuments(db, appointments.map((appointment) => appointment.id)) };
+      return {
+        items: await listDocuments(
+          db,
+          appointments.map((appointment) => appointment.id),
+        ),
+      };
     },
   );
 
   app.get(
     '/api/v1/appointments/:id',
-    { schema: { tags: TAGS, summary: 'Mon rendez-vous : motif, lieu, consignes, documents', params: idParams, response: { 200: myAppointmentResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Mon rendez-vous : motif, lieu, consignes, documents',
+        params: idParams,
+        response: { 200: myAppointmentResponse },
+      },
+    },
     async (request) => {
       const personId = personOf(requireUser(request, { roles: ['citizen'] }));
       return detailOf(db, await getOwnAppointment(db, personId, request.params.id));
@@ -160,7 +230,14 @@ export const mountAppointmentsRoutes = async (app: HttpApp, context: ModuleConte
 
   app.post(
     '/api/v1/appointments/:id/cancel',
-    { schema: { tags: TAGS, summary: 'Annuler mon rendez-vous', params: idParams, response: { 200: appointmentResponse } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Annuler mon rendez-vous',
+        params: idParams,
+        response: { 200: appointmentResponse },
+      },
+    },
     async (request) => {
       const personId = personOf(requireUser(request, { roles: ['citizen'] }));
       return cancelAppointment(db, { personId, appointmentId: request.params.id });
@@ -180,13 +257,22 @@ export const mountAppointmentsRoutes = async (app: HttpApp, context: ModuleConte
     },
     async (request, reply) => {
       const personId = personOf(requireUser(request, { roles: ['citizen'] }));
-      return withNextSlots(reply, () => rescheduleAppointment(db, { ...request.body, appointmentId: request.params.id, personId }));
+      return withNextSlots(reply, () =>
+        rescheduleAppointment(db, { ...request.body, appointmentId: request.params.id, personId }),
+      );
     },
   );
 
   app.get(
     '/api/v1/appointments/:id/ics',
-    { schema: { tags: TAGS, summary: 'Mon rendez-vous en fichier agenda (ICS)', params: idParams, produces: ['text/calendar'] } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Mon rendez-vous en fichier agenda (ICS)',
+        params: idParams,
+        produces: ['text/calendar'],
+      },
+    },
     async (request, reply) => {
       const personId = personOf(requireUser(request, { roles: ['citizen'] }));
       const appointment = await getOwnAppointment(db, personId, request.params.id);
@@ -208,7 +294,10 @@ export const mountAppointmentsRoutes = async (app: HttpApp, context: ModuleConte
     async (request, reply) => {
       const personId = personOf(requireUser(request, { roles: ['citizen'] }));
       await getOwnAppointment(db, personId, request.params.id);
-      const document = await readDocument(db, { appointmentId: request.params.id, documentId: request.params.documentId });
+      const document = await readDocument(db, {
+        appointmentId: request.params.id,
+        documentId: request.params.documentId,
+      });
       if (!document) throw notFound({ fr: 'Document', en: 'Document' });
       return sendDocument(reply, document);
     },
@@ -230,14 +319,17 @@ export const mountAppointmentsRoutes = async (app: HttpApp, context: ModuleConte
   // Multipart only here: the parser is registered in this scope, not for the whole API.
   await app.register(async (instance) => {
     const scoped = instance as HttpApp;
-    await scoped.register(multipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 4, fieldSize: 1000 } });
+    await scoped.register(multipart, {
+      limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 4, fieldSize: 1000 },
+    });
     scoped.post(
       '/api/v1/appointments/:id/documents',
       {
         schema: {
           tags: TAGS,
           summary: 'Envoyer un document attendu (PDF, JPEG ou PNG, 10 Mo au plus)',
-          description: 'multipart/form-data : un champ `kind` (code du document attendu, facultatif) puis le fichier `file`.',
+          description:
+            'multipart/form-data : un champ `kind` (code du document attendu, facultatif) puis le fichier `file`.',
           params: idParams,
           consumes: ['multipart/form-data'],
           response: { 201: documentResponse },
@@ -255,7 +347,10 @@ export const mountAppointmentsRoutes = async (app: HttpApp, context: ModuleConte
         }
         const file = await request.file();
         if (!file) {
-          throw new AppError('file_missing', { field: 'file', messages: { fr: 'Aucun fichier reçu.', en: 'No file received.' } });
+          throw new AppError('file_missing', {
+            field: 'file',
+            messages: { fr: 'Aucun fichier reçu.', en: 'No file received.' },
+          });
         }
         let content: Buffer;
         try {
@@ -265,7 +360,8 @@ export const mountAppointmentsRoutes = async (app: HttpApp, context: ModuleConte
           throw error;
         }
         const kindField = file.fields.kind;
-        const kind = kindField && !Array.isArray(kindField) && kindField.type === 'field' ? String(kindField.value) : undefined;
+        const kind =
+          kindField && !Array.isArray(kindField) && kindField.type === 'field' ? String(kindField.value) : undefined;
         const reason = await getReason(db, appointment.reason.id);
         const document = await addDocument(db, {
           appointment,
@@ -281,4 +377,3 @@ export const mountAppointmentsRoutes = async (app: HttpApp, context: ModuleConte
 
   mountAgentRoutes(app, context);
 };
-

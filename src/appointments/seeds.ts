@@ -19,15 +19,96 @@ type SiteSeed = {
 const WEEKDAYS_HOURS = 'Du lundi au vendredi, de 9 h à 12 h et de 13 h 30 à 16 h 30, sur rendez-vous';
 
 const SITES: SiteSeed[] = [
-  { key: 'caf-lyon', body: 'caf', name: 'CAF du Rhône – accueil Lyon Part-Dieu', address: '67 boulevard Vivier-Merle', postcode: '69003', communeCode: '69123', communeName: 'Lyon', accessibility: ['step_free_access', 'hearing_loop', 'accessible_toilets'] },
-  { key: 'caf-lille', body: 'caf', name: 'CAF du Nord – accueil Lille', address: '82 rue Brûle-Maison', postcode: '59000', communeCode: '59350', communeName: 'Lille', accessibility: ['step_free_access'] },
-  { key: 'caf-strasbourg', body: 'caf', name: 'CAF du Bas-Rhin – accueil Strasbourg', address: '18 rue de Berne', postcode: '67000', communeCode: '67482', communeName: 'Strasbourg', accessibility: ['step_free_access', 'accessible_toilets'] },
-  { key: 'cpam-lyon', body: 'cpam', name: 'CPAM du Rhône – accueil Villeurbanne', address: '276 cours Émile-Zola', postcode: '69100', communeCode: '69266', communeName: 'Villeurbanne', accessibility: ['step_free_access', 'hearing_loop'] },
-  { key: 'cpam-rennes', body: 'cpam', name: 'CPAM d’Ille-et-Vilaine – accueil Rennes', address: 'cours des Alliés', postcode: '35000', communeCode: '35238', communeName: 'Rennes', accessibility: ['step_free_access'] },
-  { key: 'ft-marseille', body: 'france-travail', name: 'France Travail Marseille Saint-Charles', address: '6 boulevard Voltaire', postcode: '13001', communeCode: '13055', communeName: 'Marseille', accessibility: ['step_free_access', 'accessible_toilets'] },
-  { key: 'ft-toulouse', body: 'france-travail', name: 'France Travail Toulouse Compans', address: '12 rue de la Belle-Paule', postcode: '31000', communeCode: '31555', communeName: 'Toulouse', accessibility: ['step_free_access'] },
-  { key: 'cnav-lyon', body: 'cnav', name: 'Carsat Rhône-Alpes – agence retraite Lyon', address: '35 rue Maurice-Flandin', postcode: '69003', communeCode: '69123', communeName: 'Lyon', accessibility: ['step_free_access', 'hearing_loop'] },
-  { key: 'msa-dijon', body: 'msa', name: 'MSA Bourgogne – accueil Dijon', address: '14 rue Félix-Trutat', postcode: '21000', communeCode: '21231', communeName: 'Dijon', accessibility: ['step_free_access'] },
+  {
+    key: 'caf-lyon',
+    body: 'caf',
+    name: 'CAF du Rhône – accueil Lyon Part-Dieu',
+    address: '67 boulevard Vivier-Merle',
+    postcode: '69003',
+    communeCode: '69123',
+    communeName: 'Lyon',
+    accessibility: ['step_free_access', 'hearing_loop', 'accessible_toilets'],
+  },
+  {
+    key: 'caf-lille',
+    body: 'caf',
+    name: 'CAF du Nord – accueil Lille',
+    address: '82 rue Brûle-Maison',
+    postcode: '59000',
+    communeCode: '59350',
+    communeName: 'Lille',
+    accessibility: ['step_free_access'],
+  },
+  {
+    key: 'caf-strasbourg',
+    body: 'caf',
+    name: 'CAF du Bas-Rhin – accueil Strasbourg',
+    address: '18 rue de Berne',
+    postcode: '67000',
+    communeCode: '67482',
+    communeName: 'Strasbourg',
+    accessibility: ['step_free_access', 'accessible_toilets'],
+  },
+  {
+    key: 'cpam-lyon',
+    body: 'cpam',
+    name: 'CPAM du Rhône – accueil Villeurbanne',
+    address: '276 cours Émile-Zola',
+    postcode: '69100',
+    communeCode: '69266',
+    communeName: 'Villeurbanne',
+    accessibility: ['step_free_access', 'hearing_loop'],
+  },
+  {
+    key: 'cpam-rennes',
+    body: 'cpam',
+    name: 'CPAM d’Ille-et-Vilaine – accueil Rennes',
+    address: 'cours des Alliés',
+    postcode: '35000',
+    communeCode: '35238',
+    communeName: 'Rennes',
+    accessibility: ['step_free_access'],
+  },
+  {
+    key: 'ft-marseille',
+    body: 'france-travail',
+    name: 'France Travail Marseille Saint-Charles',
+    address: '6 boulevard Voltaire',
+    postcode: '13001',
+    communeCode: '13055',
+    communeName: 'Marseille',
+    accessibility: ['step_free_access', 'accessible_toilets'],
+  },
+  {
+    key: 'ft-toulouse',
+    body: 'france-travail',
+    name: 'France Travail Toulouse Compans',
+    address: '12 rue de la Belle-Paule',
+    postcode: '31000',
+    communeCode: '31555',
+    communeName: 'Toulouse',
+    accessibility: ['step_free_access'],
+  },
+  {
+    key: 'cnav-lyon',
+    body: 'cnav',
+    name: 'Carsat Rhône-Alpes – agence retraite Lyon',
+    address: '35 rue Maurice-Flandin',
+    postcode: '69003',
+    communeCode: '69123',
+    communeName: 'Lyon',
+    accessibility: ['step_free_access', 'hearing_loop'],
+  },
+  {
+    key: 'msa-dijon',
+    body: 'msa',
+    name: 'MSA Bourgogne – accueil Dijon',
+    address: '14 rue Félix-Trutat',
+    postcode: '21000',
+    communeCode: '21231',
+    communeName: 'Dijon',
+    accessibility: ['step_free_access'],
+  },
 ];
 
 type ReasonSeed = {
@@ -50,26 +131,188 @@ type ReasonSeed = {
 const ALL: Channel[] = ['video', 'phone', 'in_person'];
 
 const REASONS: ReasonSeed[] = [
-  { code: 'caf-naissance-droits', body: 'caf', service: 'Famille et naissance', label: 'Comprendre mes droits après une naissance', description: 'Prime à la naissance, allocation de base, congé parental : ce que vous pouvez demander et comment.', durationMinutes: 30, channels: ALL, bookingWindowDays: 42, minNoticeMinutes: 24 * 60, bufferAfterMinutes: 10, documents: [['acte-naissance', 'Acte de naissance ou livret de famille', 'Birth certificate or family record book'], ['avis-imposition', 'Dernier avis d’imposition', 'Latest tax notice']], before: 'Munissez-vous de votre numéro d’allocataire et de l’acte de naissance de l’enfant.', after: 'Votre conseiller vous envoie le récapitulatif des démarches dans votre espace.', changeDeadlineMinutes: 24 * 60 },
-  { code: 'caf-aide-logement', body: 'caf', service: 'Logement', label: 'Faire le point sur mon aide au logement', description: 'Ouverture, changement de situation, montant de votre aide personnalisée au logement.', durationMinutes: 30, channels: ALL, bookingWindowDays: 30, minNoticeMinutes: 4 * 60, bufferAfterMinutes: 0, documents: [['bail', 'Bail ou quittance de loyer', 'Lease or rent receipt']], before: 'Préparez votre bail et le montant de votre loyer.', after: '', changeDeadlineMinutes: 4 * 60 },
-  { code: 'caf-rsa', body: 'caf', service: 'Solidarité et insertion', label: 'Être accompagné pour une demande de RSA', description: 'Un conseiller remplit la demande avec vous.', durationMinutes: 45, channels: ['phone', 'in_person'], bookingWindowDays: 30, minNoticeMinutes: 24 * 60, bufferAfterMinutes: 15, documents: [['piece-identite', 'Pièce d’identité', 'Identity document'], ['rib', 'RIB', 'Bank details']], before: 'Apportez vos justificatifs de ressources des trois derniers mois.', after: '', changeDeadlineMinutes: 24 * 60 },
-  { code: 'cpam-conge-maternite', body: 'cpam', service: 'Maternité et paternité', label: 'Préparer mon congé maternité ou paternité', description: 'Dates, indemnités journalières, démarches auprès de l’employeur.', durationMinutes: 30, channels: ['video', 'phone'], bookingWindowDays: 60, minNoticeMinutes: 24 * 60, bufferAfterMinutes: 5, documents: [['declaration-grossesse', 'Déclaration de grossesse', 'Pregnancy declaration']], before: 'Ayez votre carte Vitale à portée de main.', after: '', changeDeadlineMinutes: 12 * 60 },
-  { code: 'cpam-droits-sante', body: 'cpam', service: 'Accès aux droits', label: 'Ouvrir ou vérifier mes droits à l’assurance maladie', description: 'Complémentaire santé solidaire, carte Vitale, médecin traitant.', durationMinutes: 20, channels: ALL, bookingWindowDays: 30, minNoticeMinutes: 2 * 60, bufferAfterMinutes: 0, documents: [['piece-identite', 'Pièce d’identité', 'Identity document']], before: '', after: '', changeDeadlineMinutes: 2 * 60 },
-  { code: 'ft-perte-emploi', body: 'france-travail', service: 'Indemnisation', label: 'Déclarer une perte d’emploi', description: 'Inscription, ouverture des droits à l’allocation chômage, premières démarches.', durationMinutes: 45, channels: ALL, bookingWindowDays: 21, minNoticeMinutes: 24 * 60, bufferAfterMinutes: 15, documents: [['attestation-employeur', 'Attestation employeur', 'Employer’s certificate'], ['piece-identite', 'Pièce d’identité', 'Identity document']], before: 'Munissez-vous de votre attestation employeur et de votre RIB.', after: 'Actualisez votre situation chaque mois dans votre espace.', changeDeadlineMinutes: 24 * 60 },
-  { code: 'ft-formation', body: 'france-travail', service: 'Accompagnement', label: 'Préparer mon projet de formation', description: 'Choisir une formation et son financement.', durationMinutes: 60, channels: ['video', 'in_person'], bookingWindowDays: 45, minNoticeMinutes: 48 * 60, bufferAfterMinutes: 15, documents: [['cv', 'CV', 'CV']], before: '', after: '', changeDeadlineMinutes: 24 * 60 },
-  { code: 'cnav-depart-retraite', body: 'cnav', service: 'Retraite', label: 'Préparer mon départ à la retraite', description: 'Relevé de carrière, âge de départ, demande de retraite.', durationMinutes: 60, channels: ALL, bookingWindowDays: 90, minNoticeMinutes: 48 * 60, bufferAfterMinutes: 15, documents: [['releve-carriere', 'Relevé de carrière', 'Career statement']], before: 'Téléchargez votre relevé de carrière sur info-retraite.fr.', after: '', changeDeadlineMinutes: 24 * 60 },
-  { code: 'msa-droits-exploitant', body: 'msa', service: 'Accès aux droits', label: 'Faire le point sur mes droits d’exploitant agricole', description: 'Cotisations, santé, famille et retraite en un rendez-vous.', durationMinutes: 45, channels: ALL, bookingWindowDays: 45, minNoticeMinutes: 24 * 60, bufferAfterMinutes: 10, documents: [], before: '', after: '', changeDeadlineMinutes: 24 * 60 },
+  {
+    code: 'caf-naissance-droits',
+    body: 'caf',
+    service: 'Famille et naissance',
+    label: 'Comprendre mes droits après une naissance',
+    description: 'Prime à la naissance, allocation de base, congé parental : ce que vous pouvez demander et comment.',
+    durationMinutes: 30,
+    channels: ALL,
+    bookingWindowDays: 42,
+    minNoticeMinutes: 24 * 60,
+    bufferAfterMinutes: 10,
+    documents: [
+      ['acte-naissance', 'Acte de naissance ou livret de famille', 'Birth certificate or family record book'],
+      ['avis-imposition', 'Dernier avis d’imposition', 'Latest tax notice'],
+    ],
+    before: 'Munissez-vous de votre numéro d’allocataire et de l’acte de naissance de l’enfant.',
+    after: 'Votre conseiller vous envoie le récapitulatif des démarches dans votre espace.',
+    changeDeadlineMinutes: 24 * 60,
+  },
+  {
+    code: 'caf-aide-logement',
+    body: 'caf',
+    service: 'Logement',
+    label: 'Faire le point sur mon aide au logement',
+    description: 'Ouverture, changement de situation, montant de votre aide personnalisée au logement.',
+    durationMinutes: 30,
+    channels: ALL,
+    bookingWindowDays: 30,
+    minNoticeMinutes: 4 * 60,
+    bufferAfterMinutes: 0,
+    documents: [['bail', 'Bail ou quittance de loyer', 'Lease or rent receipt']],
+    before: 'Préparez votre bail et le montant de votre loyer.',
+    after: '',
+    changeDeadlineMinutes: 4 * 60,
+  },
+  {
+    code: 'caf-rsa',
+    body: 'caf',
+    service: 'Solidarité et insertion',
+    label: 'Être accompagné pour une demande de RSA',
+    description: 'Un conseiller remplit la demande avec vous.',
+    durationMinutes: 45,
+    channels: ['phone', 'in_person'],
+    bookingWindowDays: 30,
+    minNoticeMinutes: 24 * 60,
+    bufferAfterMinutes: 15,
+    documents: [
+      ['piece-identite', 'Pièce d’identité', 'Identity document'],
+      ['rib', 'RIB', 'Bank details'],
+    ],
+    before: 'Apportez vos justificatifs de ressources des trois derniers mois.',
+    after: '',
+    changeDeadlineMinutes: 24 * 60,
+  },
+  {
+    code: 'cpam-conge-maternite',
+    body: 'cpam',
+    service: 'Maternité et paternité',
+    label: 'Préparer mon congé maternité ou paternité',
+    description: 'Dates, indemnités journalières, démarches auprès de l’employeur.',
+    durationMinutes: 30,
+    channels: ['video', 'phone'],
+    bookingWindowDays: 60,
+    minNoticeMinutes: 24 * 60,
+    bufferAfterMinutes: 5,
+    documents: [['declaration-grossesse', 'Déclaration de grossesse', 'Pregnancy declaration']],
+    before: 'Ayez votre carte Vitale à portée de main.',
+    after: '',
+    changeDeadlineMinutes: 12 * 60,
+  },
+  {
+    code: 'cpam-droits-sante',
+    body: 'cpam',
+    service: 'Accès aux droits',
+    label: 'Ouvrir ou vérifier mes droits à l’assurance maladie',
+    description: 'Complémentaire santé solidaire, carte Vitale, médecin traitant.',
+    durationMinutes: 20,
+    channels: ALL,
+    bookingWindowDays: 30,
+    minNoticeMinutes: 2 * 60,
+    bufferAfterMinutes: 0,
+    documents: [['piece-identite', 'Pièce d’identité', 'Identity document']],
+    before: '',
+    after: '',
+    changeDeadlineMinutes: 2 * 60,
+  },
+  {
+    code: 'ft-perte-emploi',
+    body: 'france-travail',
+    service: 'Indemnisation',
+    label: 'Déclarer une perte d’emploi',
+    description: 'Inscription, ouverture des droits à l’allocation chômage, premières démarches.',
+    durationMinutes: 45,
+    channels: ALL,
+    bookingWindowDays: 21,
+    minNoticeMinutes: 24 * 60,
+    bufferAfterMinutes: 15,
+    documents: [
+      ['attestation-employeur', 'Attestation employeur', 'Employer’s certificate'],
+      ['piece-identite', 'Pièce d’identité', 'Identity document'],
+    ],
+    before: 'Munissez-vous de votre attestation employeur et de votre RIB.',
+    after: 'Actualisez votre situation chaque mois dans votre espace.',
+    changeDeadlineMinutes: 24 * 60,
+  },
+  {
+    code: 'ft-formation',
+    body: 'france-travail',
+    service: 'Accompagnement',
+    label: 'Préparer mon projet de formation',
+    description: 'Choisir une formation et son financement.',
+    durationMinutes: 60,
+    channels: ['video', 'in_person'],
+    bookingWindowDays: 45,
+    minNoticeMinutes: 48 * 60,
+    bufferAfterMinutes: 15,
+    documents: [['cv', 'CV', 'CV']],
+    before: '',
+    after: '',
+    changeDeadlineMinutes: 24 * 60,
+  },
+  {
+    code: 'cnav-depart-retraite',
+    body: 'cnav',
+    service: 'Retraite',
+    label: 'Préparer mon départ à la retraite',
+    description: 'Relevé de carrière, âge de départ, demande de retraite.',
+    durationMinutes: 60,
+    channels: ALL,
+    bookingWindowDays: 90,
+    minNoticeMinutes: 48 * 60,
+    bufferAfterMinutes: 15,
+    documents: [['releve-carriere', 'Relevé de carrière', 'Career statement']],
+    before: 'Téléchargez votre relevé de carrière sur info-retraite.fr.',
+    after: '',
+    changeDeadlineMinutes: 24 * 60,
+  },
+  {
+    code: 'msa-droits-exploitant',
+    body: 'msa',
+    service: 'Accès aux droits',
+    label: 'Faire le point sur mes droits d’exploitant agricole',
+    description: 'Cotisations, santé, famille et retraite en un rendez-vous.',
+    durationMinutes: 45,
+    channels: ALL,
+    bookingWindowDays: 45,
+    minNoticeMinutes: 24 * 60,
+    bufferAfterMinutes: 10,
+    documents: [],
+    before: '',
+    after: '',
+    changeDeadlineMinutes: 24 * 60,
+  },
 ];
 
 const GENERATED_ADVISORS: [given: string, family: string][] = [
-  ['Inès', 'Garnier'], ['Thomas', 'Roux'], ['Yasmine', 'Haddad'], ['Julien', 'Morel'], ['Sophie', 'Girard'],
-  ['Karim', 'Benhamou'], ['Élise', 'Fournier'], ['Antoine', 'Lopez'], ['Nathalie', 'Perrin'], ['Mehdi', 'Chauvin'],
-  ['Laure', 'Renaud'], ['Olivier', 'Marchand'], ['Fatou', 'Diallo'], ['Bruno', 'Masson'], ['Camille', 'Henry'],
-  ['David', 'Lemoine'], ['Aïcha', 'Traoré'], ['Vincent', 'Barbier'],
+  ['Inès', 'Garnier'],
+  ['Thomas', 'Roux'],
+  ['Yasmine', 'Haddad'],
+  ['Julien', 'Morel'],
+  ['Sophie', 'Girard'],
+  ['Karim', 'Benhamou'],
+  ['Élise', 'Fournier'],
+  ['Antoine', 'Lopez'],
+  ['Nathalie', 'Perrin'],
+  ['Mehdi', 'Chauvin'],
+  ['Laure', 'Renaud'],
+  ['Olivier', 'Marchand'],
+  ['Fatou', 'Diallo'],
+  ['Bruno', 'Masson'],
+  ['Camille', 'Henry'],
+  ['David', 'Lemoine'],
+  ['Aïcha', 'Traoré'],
+  ['Vincent', 'Barbier'],
 ];
 
 const asciiSlug = (value: string) =>
-  value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
 
 /** Whether the demo appointments catalogue is loaded. */
 export const isAppointmentsDemoSeeded = async (db: Sql) =>
@@ -85,7 +328,16 @@ export const seedAppointmentsDemo = async (db: Sql, { identities }: { identities
     const [row] = await db.query<{ id: string }>(
       `insert into appointments.sites (body, name, address_label, postcode, commune_code, commune_name, opening_hours, accessibility)
        values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-      [site.body, site.name, site.address, site.postcode, site.communeCode, site.communeName, WEEKDAYS_HOURS, site.accessibility],
+      [
+        site.body,
+        site.name,
+        site.address,
+        site.postcode,
+        site.communeCode,
+        site.communeName,
+        WEEKDAYS_HOURS,
+        site.accessibility,
+      ],
     );
     siteIds.set(site.key, row!.id);
   }
@@ -94,10 +346,10 @@ export const seedAppointmentsDemo = async (db: Sql, { identities }: { identities
   for (const reason of REASONS) {
     const serviceKey = `${reason.body}|${reason.service}`;
     if (!serviceIds.has(serviceKey)) {
-      const [row] = await db.query<{ id: string }>('insert into appointments.services (body, name) values ($1, $2) returning id', [
-        reason.body,
-        reason.service,
-      ]);
+      const [row] = await db.query<{ id: string }>(
+        'insert into appointments.services (body, name) values ($1, $2) returning id',
+        [reason.body, reason.service],
+      );
       serviceIds.set(serviceKey, row!.id);
     }
     const [row] = await db.query<{ id: string }>(
@@ -133,7 +385,12 @@ export const seedAppointmentsDemo = async (db: Sql, { identities }: { identities
   const bodies = [...new Set(SITES.map((site) => site.body))];
   GENERATED_ADVISORS.forEach(([given, family], index) => {
     const body = bodies[index % bodies.length]!;
-    advisors.push({ agentId: null, email: `${asciiSlug(given)}.${asciiSlug(family)}@${body}.demo.guichet.fr`, displayName: `${given} ${family}`, body });
+    advisors.push({
+      agentId: null,
+      email: `${asciiSlug(given)}.${asciiSlug(family)}@${body}.demo.guichet.fr`,
+      displayName: `${given} ${family}`,
+      body,
+    });
   });
 
   let ranges = 0;
@@ -148,7 +405,10 @@ export const seedAppointmentsDemo = async (db: Sql, { identities }: { identities
     const dayOff = (index % 5) + 1;
     for (let weekday = 1; weekday <= 5; weekday++) {
       if (weekday === dayOff) continue;
-      for (const [start, end] of [['09:00', '12:00'], ['13:30', '16:30']] as const) {
+      for (const [start, end] of [
+        ['09:00', '12:00'],
+        ['13:30', '16:30'],
+      ] as const) {
         const [range] = await db.query<{ id: string }>(
           `insert into appointments.opening_ranges (advisor_id, site_id, weekday, start_time, end_time, channels, valid_from)
            values ($1, $2, $3, $4, $5, $6, '2020-01-01') returning id`,

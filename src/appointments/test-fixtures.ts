@@ -51,7 +51,8 @@ export const createFixture = async (db: Sql, options: FixtureOptions = {}) => {
     ],
   );
   const advisorIds: string[] = [];
-  const ranges = options.ranges ?? [1, 2, 3, 4, 5].map((weekday): [number, string, string] => [weekday, '09:00', '12:00']);
+  const ranges =
+    options.ranges ?? [1, 2, 3, 4, 5].map((weekday): [number, string, string] => [weekday, '09:00', '12:00']);
   for (let index = 0; index < (options.advisors ?? 1); index++) {
     const agentId = randomUUID();
     const [advisor] = await db.query<{ id: string }>(
@@ -72,4 +73,5 @@ export const createFixture = async (db: Sql, options: FixtureOptions = {}) => {
 };
 
 export const agentIdOf = async (db: Sql, advisorId: string) =>
-  (await db.query<{ agent_id: string }>('select agent_id from appointments.advisors where id = $1', [advisorId]))[0]!.agent_id;
+  (await db.query<{ agent_id: string }>('select agent_id from appointments.advisors where id = $1', [advisorId]))[0]!
+    .agent_id;

@@ -18,12 +18,15 @@ describe('configuration', () => {
   });
 
   it('refuse un port invalide en nommant la variable', () => {
-    assert.throws(() => loadConfig({ PORT: 'abc' }), (error: unknown) => {
-      assert.ok(error instanceof ConfigError);
-      assert.equal(error.variable, 'PORT');
-      assert.match(error.message, /PORT/);
-      return true;
-    });
+    assert.throws(
+      () => loadConfig({ PORT: 'abc' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.equal(error.variable, 'PORT');
+        assert.match(error.message, /PORT/);
+        return true;
+      },
+    );
   });
 
   it('refuse une DATABASE_URL qui n’est pas une adresse PostgreSQL', () => {

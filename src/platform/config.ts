@@ -17,7 +17,10 @@ const bool = z
 
 const port = z.coerce.number().int().min(0).max(65535);
 
-const url = z.string().url().transform((v) => v.replace(/\/+$/, ''));
+const url = z
+  .string()
+  .url()
+  .transform((v) => v.replace(/\/+$/, ''));
 
 // Every variable Guichet reads, with its default. `.env.example` lists the same ones.
 const configSchema = z.object({

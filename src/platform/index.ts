@@ -31,7 +31,14 @@ export const platformModule: GuichetModule = {
     mountJobAdmin(app, context);
   },
 };
-export { requireUser, type LoginKind, type OidcLogin, type ResolveAccount, type Role, type SessionUser } from './auth/user.ts';
+export {
+  requireUser,
+  type LoginKind,
+  type OidcLogin,
+  type ResolveAccount,
+  type Role,
+  type SessionUser,
+} from './auth/user.ts';
 export { mountAuth, type MountAuthOptions } from './auth/mount-auth.ts';
 export { deriveSecret, embeddedClientSecret, loadInstanceSecret } from './auth/secret.ts';
 export { embeddedIssuer } from './auth/oidc-clients.ts';

@@ -38,7 +38,14 @@ export const requestLang = (request: FastifyRequest): Lang => {
   return /^\s*en\b/i.test(accept) ? 'en' : 'fr';
 };
 
-const sendError = (request: FastifyRequest, reply: FastifyReply, status: number, code: string, messages: Messages, field?: string) =>
+const sendError = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  messages: Messages,
+  field?: string,
+) =>
   reply.status(status).send({
     code,
     message: messages[requestLang(request)],
@@ -51,8 +58,13 @@ const INTERNAL: Messages = {
   en: 'An unexpected error occurred. Try again in a moment; if it persists, report it with the request id.',
 };
 
-const handleError = (error: FastifyError | AppError | RequestValidationError, request: FastifyRequest, reply: FastifyReply) => {
-  if (error instanceof AppError) return sendError(request, reply, error.status, error.code, error.messages, error.field);
+const handleError = (
+  error: FastifyError | AppError | RequestValidationError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => {
+  if (error instanceof AppError)
+    return sendError(request, reply, error.status, error.code, error.messages, error.field);
   if (error instanceof RequestValidationError) {
     const first = error.issues[0]!;
     return reply.status(400).send({
@@ -64,11 +76,21 @@ const handleError = (error: FastifyError | AppError | RequestValidationError, re
     });
   }
   const fastifyError = error as FastifyError;
-  if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fastifyError.statusCode === 400 && error instanceof SyntaxError)) {
-    return sendError(request, reply, 400, 'invalid_json', {
-      fr: 'Le corps de la requête n’est pas du JSON valide.',
-      en: 'The request body is not valid JSON.',
-    }, 'body');
+  if (
+    fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    (fastifyError.statusCode === 400 && error instanceof SyntaxError)
+  ) {
+    return sendError(
+      request,
+      reply,
+      400,
+      'invalid_json',
+      {
+        fr: 'Le corps de la requête n’est pas du JSON valide.',
+        en: 'The request body is not valid JSON.',
+      },
+      'body',
+    );
   }
   if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return sendError(request, reply, 415, 'unsupported_media_type', {
@@ -77,7 +99,10 @@ const handleError = (error: FastifyError | AppError | RequestValidationError, re
     });
   }
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return sendError(request, reply, 413, 'body_too_large', { fr: 'Requête trop volumineuse.', en: 'Request too large.' });
+    return sendError(request, reply, 413, 'body_too_large', {
+      fr: 'Requête trop volumineuse.',
+      en: 'Request too large.',
+    });
   }
   if (fastifyError.statusCode === 429) {
     return sendError(request, reply, 429, 'too_many_requests', {
@@ -86,7 +111,10 @@ const handleError = (error: FastifyError | AppError | RequestValidationError, re
     });
   }
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-    return sendError(request, reply, fastifyError.statusCode, 'bad_request', { fr: 'Requête invalide.', en: fastifyError.message });
+    return sendError(request, reply, fastifyError.statusCode, 'bad_request', {
+      fr: 'Requête invalide.',
+      en: fastifyError.message,
+    });
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendError(request, reply, 500, 'internal', INTERNAL);
@@ -115,7 +143,10 @@ export const createHttpApp = async ({ config, logger }: CreateHttpAppOptions): P
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, 404, 'not_found', { fr: 'Cette adresse n’existe pas.', en: 'This address does not exist.' }),
+    sendError(request, reply, 404, 'not_found', {
+      fr: 'Cette adresse n’existe pas.',
+      en: 'This address does not exist.',
+    }),
   );
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -130,7 +161,11 @@ export const createHttpApp = async ({ config, logger }: CreateHttpAppOptions): P
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
-        formAction: ["'self'", ...(config.OIDC_CITIZEN_ISSUER ? [config.OIDC_CITIZEN_ISSUER] : []), ...(config.OIDC_AGENT_ISSUER ? [config.OIDC_AGENT_ISSUER] : [])],
+        formAction: [
+          "'self'",
+          ...(config.OIDC_CITIZEN_ISSUER ? [config.OIDC_CITIZEN_ISSUER] : []),
+          ...(config.OIDC_AGENT_ISSUER ? [config.OIDC_AGENT_ISSUER] : []),
+        ],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: config.isSecure ? [] : null,
       },
@@ -144,7 +179,10 @@ export const createHttpApp = async ({ config, logger }: CreateHttpAppOptions): P
     const methods = [route.method].flat();
     const isWrite = methods.some((method) => !['GET', 'HEAD', 'OPTIONS'].includes(method));
     if (isWrite && !route.config?.rateLimit) {
-      route.config = { ...route.config, rateLimit: { max: config.RATE_LIMIT_WRITE_PER_MINUTE, timeWindow: '1 minute' } };
+      route.config = {
+        ...route.config,
+        rateLimit: { max: config.RATE_LIMIT_WRITE_PER_MINUTE, timeWindow: '1 minute' },
+      };
     }
   });
   await app.register(fastifyRateLimit, { global: false });
@@ -153,7 +191,8 @@ export const createHttpApp = async ({ config, logger }: CreateHttpAppOptions): P
       openapi: '3.1.0',
       info: {
         title: 'Guichet API',
-        description: 'API du guichet unique de la protection sociale. Erreurs : `{ code, message, messages: { fr, en }, field? }`.',
+        description:
+          'API du guichet unique de la protection sociale. Erreurs : `{ code, message, messages: { fr, en }, field? }`.',
         version: '1',
       },
       servers: [{ url: config.publicUrl }],

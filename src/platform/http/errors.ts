@@ -11,7 +11,10 @@ export class AppError extends Error {
   readonly field: string | undefined;
   readonly messages: Messages;
 
-  constructor(readonly code: string, { status = 400, field, messages }: { status?: number; field?: string; messages: Messages }) {
+  constructor(
+    readonly code: string,
+    { status = 400, field, messages }: { status?: number; field?: string; messages: Messages },
+  ) {
     super(messages.en);
     this.name = 'AppError';
     this.status = status;

@@ -6,7 +6,9 @@ const healthResponse = z.object({ status: z.enum(['ok', 'unavailable']), databas
 
 /** `/healthz`: the process answers. `/readyz`: it can serve (database reachable, not stopping). */
 export const mountHealth = (app: HttpApp, { db, isStopping }: { db: Db; isStopping: () => boolean }) => {
-  app.get('/healthz', { schema: { hide: true, response: { 200: healthResponse } } }, async () => ({ status: 'ok' as const }));
+  app.get('/healthz', { schema: { hide: true, response: { 200: healthResponse } } }, async () => ({
+    status: 'ok' as const,
+  }));
   app.get(
     '/readyz',
     { schema: { hide: true, response: { 200: healthResponse, 503: healthResponse } } },
