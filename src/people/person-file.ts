@@ -168,8 +168,9 @@ type MemberRow = {
   depcom: string | null;
 };
 
-// Role order as OpenFisca lists them, then the eldest first.
-const MEMBERS_OF_GROUPS = `
+// One round trip: the person as a JSON row and the members of their three groups as a JSON array,
+// in role order as OpenFisca lists them, then the eldest first.
+const PERSON_FILE = `
   with mine as (
     select 'famille' as group_kind, famille_id as group_id from people.famille_members where person_id = $1
     union all select 'foyer_fiscal', foyer_fiscal_id from people.foyer_fiscal_members where person_id = $1
@@ -181,16 +182,23 @@ const MEMBERS_OF_GROUPS = `
       where foyer_fiscal_id = (select group_id from mine where group_kind = 'foyer_fiscal')
     union all select 'menage', menage_id, person_id, role from people.menage_members
       where menage_id = (select group_id from mine where group_kind = 'menage')
+  ), member_rows as (
+    select m.group_kind, m.group_id, m.role, p.id, p.given_names, p.family_name, p.usage_name, p.birth_date, p.sex,
+           s.employment_status, h.statut_occupation_logement, h.loyer_cents, h.zone_apl, h.depcom,
+           row_number() over (
+             order by m.group_kind,
+                      array_position(array['parents', 'declarants', 'personne_de_reference', 'conjoint', 'enfants',
+                                           'personnes_a_charge', 'autres'], m.role),
+                      p.birth_date, p.id) as position
+      from members m
+      join people.persons p on p.id = m.person_id
+      left join people.person_situations s on s.person_id = p.id
+      left join people.menages h on m.group_kind = 'menage' and h.id = m.group_id
   )
-  select m.group_kind, m.group_id, m.role, p.id, p.given_names, p.family_name, p.usage_name, p.birth_date, p.sex,
-         s.employment_status, h.statut_occupation_logement, h.loyer_cents, h.zone_apl, h.depcom
-    from members m
-    join people.persons p on p.id = m.person_id
-    left join people.person_situations s on s.person_id = p.id
-    left join people.menages h on m.group_kind = 'menage' and h.id = m.group_id
-   order by m.group_kind,
-            array_position(array['parents', 'declarants', 'personne_de_reference', 'conjoint', 'enfants', 'personnes_a_charge', 'autres'], m.role),
-            p.birth_date, p.id`;
+  select (select row_to_json(person) from (
+            select ${PERSON_COLUMNS} from people.persons p
+              left join people.person_situations s on s.person_id = p.id where p.id = $1) person) as person,
+         (select coalesce(json_agg(member_rows order by position), '[]') from member_rows) as members`;
 
 const toMember = <R extends string>(row: MemberRow): Member<R> => ({
   role: row.role as R,
@@ -205,11 +213,12 @@ const toMember = <R extends string>(row: MemberRow): Member<R> => ({
 
 /** The person and their famille, foyer fiscal and ménage with every member; null if unknown. */
 export const getPersonFile = async (db: Sql, personId: string): Promise<PersonFile | null> => {
-  const [person, rows] = await Promise.all([
-    findPerson(db, personId),
-    db.query<MemberRow>(MEMBERS_OF_GROUPS, [personId]),
-  ]);
-  if (!person) return null;
+  const [{ person: personRow, members: rows }] = (await db.query<{ person: PersonRow | null; members: MemberRow[] }>(
+    PERSON_FILE,
+    [personId],
+  )) as [{ person: PersonRow | null; members: MemberRow[] }];
+  if (!personRow) return null;
+  const person = toPerson(personRow);
   const of = (kind: MemberRow['group_kind']) => rows.filter((row) => row.group_kind === kind);
   const famille = of('famille');
   const foyer = of('foyer_fiscal');

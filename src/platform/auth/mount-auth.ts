@@ -7,7 +7,7 @@ import { AppError } from '../http/errors.ts';
 import { oidcClientSettings } from './oidc-clients.ts';
 import { mountAuthRoutes } from './routes.ts';
 import { deriveSecret, loadInstanceSecret } from './secret.ts';
-import { findSession, SESSION_COOKIE, type Session } from './sessions.ts';
+import { createSessionCache, findSession, SESSION_COOKIE, type Session } from './sessions.ts';
 import type { ResolveAccount } from './user.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -37,6 +37,7 @@ export type MountAuthOptions = { db: Db; config: Config; resolveAccount: Resolve
 export const mountAuth = async (app: HttpApp, { db, config, resolveAccount }: MountAuthOptions) => {
   const secret = await loadInstanceSecret(db, config);
   const sessions = new WeakMap<FastifyRequest, Session>();
+  const sessionCache = createSessionCache();
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: config.isSecure, path: '/' };
 
   app.decorateRequest('user', null);
@@ -44,7 +45,7 @@ export const mountAuth = async (app: HttpApp, { db, config, resolveAccount }: Mo
     request.user = null;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await findSession(db, config, token);
+    const session = await findSession(db, config, token, sessionCache);
     if (!session) {
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return;
@@ -53,7 +54,12 @@ export const mountAuth = async (app: HttpApp, { db, config, resolveAccount }: Mo
     sessions.set(request, session);
     // SameSite=Lax already keeps the cookie off cross-site POSTs; the header also stops same-site
     // forgeries and older browsers. A request without a session needs no check: it carries no authority.
-    if (UNSAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) {
+    // Nor does the OpenFisca Web API (/api/openfisca/), a public calculator that never reads the session.
+    if (
+      UNSAFE_METHODS.has(request.method) &&
+      request.url.startsWith('/api/') &&
+      !request.url.startsWith('/api/openfisca/')
+    ) {
       const given = request.headers['x-csrf-token'];
       if (typeof given !== 'string' || !isSameToken(given, session.csrfToken)) throw csrfRefused();
     }
@@ -66,5 +72,6 @@ export const mountAuth = async (app: HttpApp, { db, config, resolveAccount }: Mo
     loginStateKey: deriveSecret(secret, 'login-state'),
     resolveAccount,
     sessionOf: (request) => sessions.get(request),
+    sessionCache,
   });
 };

@@ -8,7 +8,7 @@ import { AppError } from '../http/errors.ts';
 import { LOGIN_STATE_MAX_AGE, loginStateCookie, openLoginState, sealLoginState } from './login-state.ts';
 import { lazyDiscovery, type OidcClientSettings } from './oidc-clients.ts';
 import { safeReturnTo } from './return-to.ts';
-import { createSession, deleteSession, SESSION_COOKIE, type Session } from './sessions.ts';
+import { createSession, deleteSession, SESSION_COOKIE, type Session, type SessionCache } from './sessions.ts';
 import type { LoginKind, ResolveAccount } from './user.ts';
 
 const SCOPE = 'openid profile email';
@@ -54,11 +54,12 @@ export type AuthRoutesOptions = {
   loginStateKey: Buffer;
   resolveAccount: ResolveAccount;
   sessionOf: (request: FastifyRequest) => Session | undefined;
+  sessionCache: SessionCache;
 };
 
 export const mountAuthRoutes = (
   app: HttpApp,
-  { db, config, clients, loginStateKey, resolveAccount, sessionOf }: AuthRoutesOptions,
+  { db, config, clients, loginStateKey, resolveAccount, sessionOf, sessionCache }: AuthRoutesOptions,
 ) => {
   const discover = { citizen: lazyDiscovery(clients.citizen), agent: lazyDiscovery(clients.agent) };
   const loginRateLimit = { rateLimit: { max: config.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: '1 minute' } };
@@ -156,7 +157,7 @@ export const mountAuthRoutes = (
       if (!user) return reply.redirect(failed('compte-inconnu'));
 
       const previous = sessionOf(request);
-      if (previous) await deleteSession(db, previous.tokenHash);
+      if (previous) await deleteSession(db, previous.tokenHash, sessionCache);
       const { token } = await createSession(db, config, {
         kind,
         issuer: settings.issuer,
@@ -200,7 +201,7 @@ export const mountAuthRoutes = (
       const session = sessionOf(request);
       reply.clearCookie(SESSION_COOKIE, sessionCookie);
       if (!session) return { redirectTo: home };
-      await deleteSession(db, session.tokenHash);
+      await deleteSession(db, session.tokenHash, sessionCache);
       if (!session.idToken) return { redirectTo: home };
       try {
         // RP-initiated logout: the provider ends its own session too, then sends the browser back.

@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import { platformModule } from '../index.ts';
 import { testConfig, testDb } from '../testing/index.ts';
 import { loadInstanceSecret } from './secret.ts';
-import { createSession, findSession } from './sessions.ts';
+import { createSession, createSessionCache, deleteSession, findSession } from './sessions.ts';
 
 const db = await testDb([{ module: 'platform', dir: platformModule.migrations! }]);
 after(() => db.close());
@@ -33,6 +33,18 @@ describe('sessions', () => {
     );
     assert.equal(await findSession(db, config, token), null);
     assert.equal((await db.query('select 1 from platform.sessions')).length, 0);
+  });
+
+  it('sert une session lue il y a peu sans relire la base, et l’oublie dès la déconnexion', async () => {
+    const { token } = await open();
+    const cache = createSessionCache();
+    const session = await findSession(db, config, token, cache);
+    assert.ok(session);
+    // Deleted behind the cache's back (as by another process): still served for a few seconds.
+    await db.query('delete from platform.sessions');
+    assert.deepEqual(await findSession(db, config, token, cache), session);
+    await deleteSession(db, session.tokenHash, cache);
+    assert.equal(await findSession(db, config, token, cache), null);
   });
 
   it('ignore un jeton inconnu', async () => {

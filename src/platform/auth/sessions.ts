@@ -62,11 +62,31 @@ type SessionRow = {
 };
 
 /**
+ * Sessions read in the last few seconds, by token hash: a page that fires a burst of API calls costs
+ * one query. A logout in this process drops its entry at once; one handled by another process (a
+ * second `guichet start` behind the same load balancer) is seen here within `CACHE_MS`.
+ */
+export type SessionCache = Map<string, { session: Session; until: number }>;
+const CACHE_MS = 5_000;
+const CACHE_MAX_ENTRIES = 10_000;
+
+export const createSessionCache = (): SessionCache => new Map();
+
+/**
  * The live session of a cookie token, its idle deadline moved forward; null when unknown or
  * expired (an expired row is deleted). The row is rewritten at most once a minute per session.
  */
-export const findSession = async (db: Sql, config: SessionConfig, token: string): Promise<Session | null> => {
+export const findSession = async (
+  db: Sql,
+  config: SessionConfig,
+  token: string,
+  cache?: SessionCache,
+): Promise<Session | null> => {
   const tokenHash = hashToken(token);
+  const now = Date.now();
+  const cached = cache?.get(tokenHash);
+  if (cached && cached.until > now && Date.parse(cached.session.expiresAt) > now) return cached.session;
+  cache?.delete(tokenHash);
   const [row] = await db.query<SessionRow>(
     `select token_hash, kind, user_data, csrf_token, id_token, expires_at,
             expires_at > now() and created_at + make_interval(hours => $2::int) > now() as is_valid,
@@ -91,7 +111,7 @@ export const findSession = async (db: Sql, config: SessionConfig, token: string)
     );
     if (touched) expiresAt = touched.expires_at;
   }
-  return {
+  const session: Session = {
     tokenHash,
     kind: row.kind,
     user: row.user_data,
@@ -99,8 +119,15 @@ export const findSession = async (db: Sql, config: SessionConfig, token: string)
     idToken: row.id_token,
     expiresAt: iso(expiresAt),
   };
+  if (cache) {
+    // A Map iterates in insertion order: the first key is the oldest entry.
+    if (cache.size >= CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+    cache.set(tokenHash, { session, until: now + CACHE_MS });
+  }
+  return session;
 };
 
-export const deleteSession = async (db: Sql, tokenHash: string) => {
+export const deleteSession = async (db: Sql, tokenHash: string, cache?: SessionCache) => {
+  cache?.delete(tokenHash);
   await db.query('delete from platform.sessions where token_hash = $1', [tokenHash]);
 };
