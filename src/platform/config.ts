@@ -53,6 +53,38 @@ const configSchema = z.object({
   SEED_ON_FIRST_START: bool.default(true),
   SEED_HOUSEHOLDS: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   SEED: z.coerce.number().int().default(42),
+  // Notifications by e-mail: a real SMTP server when set (smtp:// or smtps://, user and password in
+  // the URL); unset, e-mails are captured in the database and shown to admins, never sent.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, 'doit commencer par smtp:// ou smtps:// suivi du serveur')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/, 'une adresse, seule ou « Nom <adresse> »')
+    .default('Guichet <ne-pas-repondre@guichet.localhost>'),
+  // Video appointments: Guichet's own WebRTC room (signalling by Guichet) or a Jitsi-compatible provider.
+  VIDEO_PROVIDER: z.enum(['webrtc', 'jitsi']).default('webrtc'),
+  JITSI_BASE_URL: url.optional(),
+  // STUN/TURN servers given to browsers: a JSON array of RTCIceServer, or URLs separated by commas.
+  WEBRTC_ICE_SERVERS: z.string().optional(),
+  // Exchange hub: a body's node run as its own process (`guichet body caf --port 4101`) is reached at
+  // its URL; unset, the node runs in this process under /bodies/<body>. Either way over HTTP.
+  BODY_CAF_URL: url.optional(),
+  BODY_CPAM_URL: url.optional(),
+  BODY_MSA_URL: url.optional(),
+  BODY_URSSAF_URL: url.optional(),
+  BODY_FRANCE_TRAVAIL_URL: url.optional(),
+  BODY_CNAV_URL: url.optional(),
+  BODY_DGFIP_URL: url.optional(),
+  BODY_ETAT_CIVIL_URL: url.optional(),
+  // Delivery: messages claimed per batch, how long a claim is a worker's (a killed worker's claims
+  // are taken again after it), and the timeout of one call to a connector.
+  EXCHANGE_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(500),
+  EXCHANGE_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
+  EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // A body's node run apart: the hub it belongs to (published keys, directory).
+  HUB_URL: url.optional(),
 });
 
 type RawConfig = z.infer<typeof configSchema>;
@@ -81,6 +113,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       raw.OIDC_CITIZEN_ISSUER ? 'OIDC_AGENT_ISSUER' : 'OIDC_CITIZEN_ISSUER',
       'obligatoire quand EMBEDDED_IDP=false',
     );
+  }
+  if (raw.VIDEO_PROVIDER === 'jitsi' && !raw.JITSI_BASE_URL) {
+    throw new ConfigError('JITSI_BASE_URL', 'obligatoire quand VIDEO_PROVIDER=jitsi');
   }
   const publicUrl = raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`;
   return { ...raw, publicUrl, isSecure: publicUrl.startsWith('https://') };

@@ -11,6 +11,19 @@ export { AppError, bilingual, forbidden, notFound, unauthenticated, type Message
 export { mountHealth } from './http/health.ts';
 export { ensureWebBuilt, isWebBuildStale, mountWeb, type WebMode } from './http/web.ts';
 export { createLogger, type Logger } from './logger.ts';
+export { isAlsaceMoselle, publicHoliday } from './calendar/public-holidays.ts';
+export {
+  addBusinessDays,
+  addDays,
+  addMonths,
+  addWeeks,
+  daysBetween,
+  isBusinessDay,
+  isJourOuvrable,
+  isoWeekday,
+  onOrNextBusinessDay,
+  type HolidayOptions,
+} from './calendar/calendar-days.ts';
 export type { GuichetModule, ModuleContext } from './modules.ts';
 export { publishEvent, type PublishEventInput } from './events/publish-event.ts';
 export type { DomainEvent, EventSubscriber, EventSubscribers } from './events/event.ts';

@@ -1,3 +1,4 @@
+import type { Config } from '../config.ts';
 import type { Db, Row } from '../db/index.ts';
 import type { Logger } from '../logger.ts';
 
@@ -29,6 +30,8 @@ export type JobContext = {
   /** 1 for the first run, 2 for the first retry… */
   attempt: number;
   db: Db;
+  /** The process's configuration (SMTP server, public URL…), as the routes get it. */
+  config: Config;
   logger: Logger;
   /** Aborted when the worker stops and the grace period is over: the job is then retried later. */
   signal: AbortSignal;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
+import { loadConfig, type Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Job } from './job.ts';
@@ -10,6 +11,8 @@ import { onJobsEnqueued } from './wake.ts';
 export type WorkerOptions = {
   db: Db;
   logger: Logger;
+  /** Given to every handler; read from the environment by default. */
+  config?: Config;
   /** The handlers it runs; the installed registry by default. */
   registry?: JobRegistry;
   /** Jobs run at the same time by this worker (WORKER_CONCURRENCY). */
@@ -58,6 +61,7 @@ const unknownType = (type: string) =>
 export const createWorker = ({
   db,
   logger: parentLogger,
+  config = loadConfig(),
   registry = installedJobRegistry(),
   concurrency = 2,
   pollIntervalMs = 1000,
@@ -111,7 +115,7 @@ export const createWorker = ({
         return;
       }
       try {
-        await handler(job.payload, { jobId: job.id, attempt: job.attempts, db, logger: jobLogger, signal });
+        await handler(job.payload, { jobId: job.id, attempt: job.attempts, db, config, logger: jobLogger, signal });
       } catch (error) {
         if (released.has(job.id)) return;
         const status = await failJob(db, {
