@@ -6,6 +6,9 @@ import { appointmentsModule } from './appointments/index.ts';
 import { exchangeModule } from './exchange/index.ts';
 import { bodyModules } from './bodies/index.ts';
 import { declarationsModule } from './declarations/index.ts';
+import { notificationsModule } from './notifications/index.ts';
+import { rulesModule } from './rules/index.ts';
+import { journeysModule } from './journeys/index.ts';
 
 /** Every module of Guichet, in migration order. Adding a module is one line here. */
 export const MODULES: GuichetModule[] = [
@@ -16,4 +19,7 @@ export const MODULES: GuichetModule[] = [
   exchangeModule,
   ...bodyModules,
   declarationsModule,
+  notificationsModule,
+  rulesModule,
+  journeysModule,
 ];

@@ -2,7 +2,8 @@
 import net from 'node:net';
 import { after } from 'node:test';
 import { buildGuichet, migrationSources, type Guichet } from './main.ts';
-import type { ResolveAccount } from './platform/index.ts';
+import { resolveAccount, seedDemoPopulation } from './people/index.ts';
+import { createSession, SESSION_COOKIE, type OidcLogin, type ResolveAccount } from './platform/index.ts';
 import { testConfig, testDb, testLogger } from './platform/testing/index.ts';
 
 /** Builds Guichet on its own test database and stops it when the test file ends. */
@@ -44,4 +45,30 @@ export const testGuichetServer = async (
   after(() => guichet.stop());
   await guichet.app.listen({ port, host: '127.0.0.1' });
   return { ...guichet, url };
+};
+
+/**
+ * Loads a small demo population and returns a function that logs in one of its people by e-mail,
+ * with a real session opened as the OIDC callback does for an account `resolveAccount` really
+ * resolved (the OIDC dance itself is tested by the platform). Headers: cookie and CSRF token.
+ */
+export const seedAndLogIn = async (
+  { db, config }: Guichet,
+  { households = 60, seed = 9, today = '2026-11-24' } = {},
+) => {
+  const identities = await db.transaction((tx) => seedDemoPopulation(tx, { households, seed, today }));
+  return async (email: string) => {
+    const identity = identities.find((candidate) => candidate.login === email);
+    if (!identity) throw new Error(`pas d’identité de démonstration ${email}`);
+    const login: OidcLogin = {
+      kind: identity.audience,
+      issuer: 'https://test.example',
+      subject: identity.login,
+      claims: identity.claims,
+    };
+    const user = await resolveAccount(db, login);
+    if (!user) throw new Error(`compte non résolu : ${email}`);
+    const session = await createSession(db, config, { ...login, user, idToken: null });
+    return { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
+  };
 };

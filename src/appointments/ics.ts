@@ -1,34 +1,12 @@
-// An appointment as an iCalendar file (RFC 5545), written by hand: one VEVENT in UTC, lines
-// folded at 75 octets (§3.1), text escaped (§3.3.11), SEQUENCE bumped at each change (§3.8.7.4).
+// An appointment as an iCalendar file (RFC 5545): one VEVENT in UTC, SEQUENCE bumped at each
+// change (§3.8.7.4).
+import { escapeIcsText, icalendarText } from '../platform/index.ts';
 import type { Appointment } from './appointment.ts';
 import type { Reason, Site } from './catalogue.ts';
 
-const CHANNEL_LABELS = { video: 'en visio', phone: 'par téléphone', in_person: 'sur place' } as const;
-
-const escapeText = (value: string) =>
-  value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-
 const utcStamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
-// Fold on octets, not characters, and never inside a UTF-8 sequence.
-const fold = (line: string) => {
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const char of line) {
-    const size = Buffer.byteLength(char);
-    const limit = parts.length ? 74 : 75;
-    if (octets + size > limit) {
-      parts.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += char;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
-};
+const CHANNEL_LABELS = { video: 'en visio', phone: 'par téléphone', in_person: 'sur place' } as const;
 
 export type IcsInput = { appointment: Appointment; reason: Reason; site: Site | null; publicUrl: string; now: number };
 
@@ -61,17 +39,17 @@ export const buildIcs = ({ appointment, reason, site, publicUrl, now }: IcsInput
     `DTSTAMP:${utcStamp(new Date(now).toISOString())}`,
     `DTSTART:${utcStamp(appointment.startsAt)}`,
     `DTEND:${utcStamp(appointment.endsAt)}`,
-    `SUMMARY:${escapeText(`${reason.label} (${reason.service.body.toUpperCase()})`)}`,
-    `DESCRIPTION:${escapeText(description)}`,
-    `LOCATION:${escapeText(location)}`,
+    `SUMMARY:${escapeIcsText(`${reason.label} (${reason.service.body.toUpperCase()})`)}`,
+    `DESCRIPTION:${escapeIcsText(description)}`,
+    `LOCATION:${escapeIcsText(location)}`,
     `URL:${publicUrl}/rendez-vous/${appointment.id}`,
     `STATUS:${isCancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:OPAQUE',
     ...(isCancelled
       ? []
-      : ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(reason.label)}`, 'TRIGGER:-PT2H', 'END:VALARM']),
+      : ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeIcsText(reason.label)}`, 'TRIGGER:-PT2H', 'END:VALARM']),
     'END:VEVENT',
     'END:VCALENDAR',
   ];
-  return lines.map(fold).join('\r\n') + '\r\n';
+  return icalendarText(lines);
 };

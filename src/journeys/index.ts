@@ -1,6 +1,17 @@
 // Life-event journeys: templates as data (one folder each, listed in registry.ts) and the personal
 // calendar built from them with the person's own dates and the rights engine's amounts.
+import { fileURLToPath } from 'node:url';
+import type { GuichetModule } from '../platform/index.ts';
+import { mountJourneysRoutes } from './routes.ts';
+
+/** The module's manifest: schema `journeys` (steps done, calendar feeds) and its routes. */
+export const journeysModule: GuichetModule = {
+  name: 'journeys',
+  migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
+  routes: mountJourneysRoutes,
+};
+
 export { buildCalendar, type Calendar, type CalendarStep, type StepStatus } from './build-calendar.ts';
-export { JOURNEYS } from './registry.ts';
+export { personCalendars } from './person-journeys.ts';
 export type { BodyId, Channel, DateRule, JourneyTemplate, StepTemplate, Text } from './journey.ts';
 export { maternityLeave, paternityLeave, type MaternityLeave, type PaternityLeave } from './birth/leaves.ts';

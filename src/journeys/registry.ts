@@ -1,4 +1,32 @@
-// Every journey Guichet knows: one line each.
+// Every journey Guichet knows: one line each, a template and how to read its facts for a person.
+import type { HolidayOptions, Sql } from '../platform/index.ts';
+import { buildCalendar, type Calendar, type CalendarOptions } from './build-calendar.ts';
+import { birthFactsOf } from './birth/facts.ts';
 import { birthJourney } from './birth/journey.ts';
+import type { JourneyTemplate } from './journey.ts';
 
-export const JOURNEYS = [birthJourney] as const;
+export type RegisteredJourney = {
+  id: string;
+  stepIds: ReadonlySet<string>;
+  /** The person's calendar on this journey, or null when they are not on it. */
+  calendarFor: (
+    db: Sql,
+    personId: string,
+    options: Omit<CalendarOptions<unknown>, 'facts' | 'holidays'>,
+  ) => Promise<Calendar | null>;
+};
+
+const register = <F extends { isAlsaceMoselle?: boolean }>(
+  template: JourneyTemplate<F>,
+  factsOf: (db: Sql, personId: string, today: string) => Promise<F | null>,
+): RegisteredJourney => ({
+  id: template.id,
+  stepIds: new Set(template.steps.map((step) => step.id)),
+  calendarFor: async (db, personId, options) => {
+    const facts = await factsOf(db, personId, options.today);
+    const holidays: HolidayOptions = { isAlsaceMoselle: facts?.isAlsaceMoselle ?? false };
+    return facts && buildCalendar(template, { ...options, facts, holidays });
+  },
+});
+
+export const JOURNEYS: RegisteredJourney[] = [register(birthJourney, birthFactsOf)];

@@ -12,6 +12,7 @@ export { mountHealth } from './http/health.ts';
 export { ensureWebBuilt, isWebBuildStale, mountWeb, type WebMode } from './http/web.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { isAlsaceMoselle, publicHoliday } from './calendar/public-holidays.ts';
+export { escapeIcsText, icalendarText } from './calendar/icalendar.ts';
 export {
   addBusinessDays,
   addDays,

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { seedAndLogIn, testGuichet } from '../testing.ts';
+
+type Headers = { cookie: string; 'x-csrf-token': string };
+
+describe('routes des parcours', async () => {
+  const guichet = await testGuichet();
+  const { app } = guichet;
+  let camille: Headers;
+  let julien: Headers;
+
+  before(async () => {
+    const logIn = await seedAndLogIn(guichet);
+    camille = await logIn('camille.martin@demo.guichet.fr');
+    julien = await logIn('julien.roux@demo.guichet.fr');
+  });
+
+  const journeys = async (headers: Headers) => (await app.inject({ url: '/api/v1/journeys', headers })).json();
+
+  it('montre à Camille, enceinte, le calendrier de la naissance avec ses propres dates', async () => {
+    const { today, calendars } = await journeys(camille);
+    assert.equal(calendars.length, 1);
+    const [birth] = calendars;
+    assert.equal(birth.journey, 'naissance');
+    const declare = birth.steps.find((step: { id: string }) => step.id === 'declarer-naissance');
+    assert.ok(declare.dueOn > today, 'la naissance est à venir');
+    // Un 2e enfant dans la famille (Lucas, 4 ans) : les allocations familiales apparaissent.
+    assert.ok(birth.steps.some((step: { id: string }) => step.id === 'allocations-familiales'));
+    const prime = birth.steps.find((step: { id: string }) => step.id === 'prime-naissance');
+    assert.equal(prime.amount.variable, 'paje_naissance');
+  });
+
+  it('montre le même parcours à Julien, l’autre parent', async () => {
+    const [birth] = (await journeys(julien)).calendars;
+    assert.equal(birth?.journey, 'naissance');
+    assert.ok(birth.steps.some((step: { id: string }) => step.id === 'conge-paternite-obligatoire'));
+  });
+
+  it('coche une étape puis la décoche ; refuse une étape inconnue', async () => {
+    const url = '/api/v1/journeys/naissance/steps/mutuelle/done';
+    assert.equal((await app.inject({ method: 'PUT', url, headers: camille })).statusCode, 204);
+    const status = async () =>
+      (await journeys(camille)).calendars[0].steps.find((step: { id: string }) => step.id === 'mutuelle').status;
+    assert.equal(await status(), 'done');
+    assert.equal((await app.inject({ method: 'DELETE', url, headers: camille })).statusCode, 204);
+    assert.notEqual(await status(), 'done');
+    const unknown = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/journeys/naissance/steps/inventee/done',
+      headers: camille,
+    });
+    assert.equal(unknown.statusCode, 404);
+  });
+
+  it('donne une adresse privée de calendrier iCalendar, révoquée quand on la renouvelle', async () => {
+    const { url } = (await app.inject({ method: 'POST', url: '/api/v1/journeys/feed', headers: camille })).json();
+    const path = new URL(url).pathname;
+    const feed = await app.inject({ url: path });
+    assert.equal(feed.statusCode, 200);
+    assert.match(String(feed.headers['content-type']), /text\/calendar/);
+    assert.match(feed.body, /SUMMARY:Déclarer la naissance à la mairie/);
+    assert.match(feed.body, /DTSTART;VALUE=DATE:\d{8}/);
+    await app.inject({ method: 'POST', url: '/api/v1/journeys/feed', headers: camille });
+    assert.equal((await app.inject({ url: path })).statusCode, 404);
+  });
+
+  it('refuse le calendrier sans connexion', async () => {
+    assert.equal((await app.inject('/api/v1/journeys')).statusCode, 401);
+  });
+});
