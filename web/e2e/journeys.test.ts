@@ -1,0 +1,52 @@
+// The birth journey's calendar in a real browser, on a phone-sized screen: Camille, pregnant, sees
+// her steps with her own dates, ticks one, browses the month view and gets her calendar's private
+// address. Every state passes axe.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  axeViolations,
+  browserSkipReason,
+  loginThroughIdp,
+  newContext,
+  openPage,
+  startBrowserGuichet,
+} from './browser.ts';
+
+describe('calendrier du parcours naissance dans le navigateur', { skip: browserSkipReason }, async () => {
+  const { url, browser } = await startBrowserGuichet();
+
+  it('Camille voit ses étapes datées, en coche une, parcourt le mois et obtient l’adresse de son agenda', async () => {
+    const context = await newContext(browser, { viewport: { width: 390, height: 844 } });
+    try {
+      const page = await openPage(context, `${url}/connexion`);
+      await page.getByRole('link', { name: 'Se connecter (identité de démonstration)' }).click();
+      await loginThroughIdp(page, { email: 'camille.martin@demo.guichet.fr' });
+      await page.waitForURL(`${url}/mon-espace`);
+      await page.getByRole('link', { name: 'Mon calendrier' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Mon calendrier' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'J’attends un enfant' }).waitFor();
+      await page.getByRole('heading', { level: 3, name: 'À faire maintenant' }).waitFor();
+      const birthStep = page.getByRole('listitem').filter({ hasText: 'Déclarer la naissance à la mairie' });
+      assert.match(await birthStep.innerText(), /Avant le \d{1,2} \S+ \d{4}/);
+      assert.deepEqual(await axeViolations(page), []);
+
+      await page.getByRole('button', { name: 'Marquer comme fait : Ajouter l’enfant à votre mutuelle' }).click();
+      await page.getByRole('button', { name: 'Remettre à faire : Ajouter l’enfant à votre mutuelle' }).waitFor();
+
+      const caption = page.locator('caption');
+      const before = await caption.innerText();
+      await page.getByRole('button', { name: 'Mois suivant' }).click();
+      await page.waitForFunction((text) => document.querySelector('caption')?.textContent !== text, before);
+      assert.deepEqual(await axeViolations(page), []);
+
+      await page.getByRole('button', { name: 'Obtenir l’adresse de mon agenda' }).click();
+      const address = await page.getByLabel('Adresse privée de votre agenda').inputValue();
+      const feed = await context.request.get(address);
+      assert.equal(feed.status(), 200);
+      assert.match(await feed.text(), /BEGIN:VCALENDAR[\s\S]*SUMMARY:Déclarer la naissance à la mairie/);
+      assert.deepEqual(await axeViolations(page), []);
+    } finally {
+      await context.close();
+    }
+  });
+});
