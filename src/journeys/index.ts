@@ -2,14 +2,19 @@
 // calendar built from them with the person's own dates and the rights engine's amounts.
 import { fileURLToPath } from 'node:url';
 import type { GuichetModule } from '../platform/index.ts';
+import { REMIND_JOB, remindPerson } from './reminders.ts';
 import { mountJourneysRoutes } from './routes.ts';
 
-/** The module's manifest: schema `journeys` (steps done, calendar feeds) and its routes. */
+/** The module's manifest: schema `journeys` (steps done, enrolments, calendar feeds), routes, the daily reminders. */
 export const journeysModule: GuichetModule = {
   name: 'journeys',
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: mountJourneysRoutes,
+  jobs: { [REMIND_JOB]: remindPerson },
 };
+
+/** Puts a person on the daily reminder runs (when a pregnancy or a birth is declared). */
+export { enrolInJourneys } from './reminders.ts';
 
 export { buildCalendar, type Calendar, type CalendarStep, type StepStatus } from './build-calendar.ts';
 export { personCalendars } from './person-journeys.ts';

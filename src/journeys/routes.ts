@@ -1,8 +1,9 @@
 // /api/v1/journeys: the person's calendars, steps marked done, and the private calendar feed.
 import { z } from 'zod';
-import { notFound, requireUser, type HttpApp, type ModuleContext } from '../platform/index.ts';
+import { notFound, parisDate, requireUser, type HttpApp, type ModuleContext } from '../platform/index.ts';
 import { calendarFeed, personOfFeedToken, renewFeedToken } from './calendar-feed.ts';
 import { personCalendars } from './person-journeys.ts';
+import { enrolInJourneys } from './reminders.ts';
 import { JOURNEYS } from './registry.ts';
 
 const text = z.object({ fr: z.string(), en: z.string() });
@@ -32,7 +33,7 @@ const calendarSchema = z.object({
 const stepParams = z.object({ journey: z.string().max(64), step: z.string().max(64) });
 
 /** Today in Paris, where the deadlines are. */
-const parisToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+const parisToday = () => parisDate(Date.now());
 
 const ownPersonId = (personId: string | undefined) => {
   if (!personId) throw notFound({ fr: 'Personne', en: 'Person' });
@@ -53,7 +54,10 @@ export const mountJourneysRoutes = (app: HttpApp, { db, config }: ModuleContext)
       const user = requireUser(request, { roles: ['citizen'] });
       reply.header('cache-control', 'no-store');
       const today = parisToday();
-      return { today, calendars: await personCalendars(db, ownPersonId(user.personId), today) };
+      const personId = ownPersonId(user.personId);
+      const calendars = await personCalendars(db, personId, today);
+      if (calendars.length) await enrolInJourneys(db, personId, today);
+      return { today, calendars };
     },
   );
 

@@ -83,6 +83,10 @@ const configSchema = z.object({
   EXCHANGE_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(500),
   EXCHANGE_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
   EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // The longest wait between two attempts towards a body that is down (exponential backoff up to it).
+  EXCHANGE_RETRY_MAX_MS: z.coerce.number().int().min(100).default(300_000),
+  // Attempts before a message becomes a dead letter (it then waits for an administrator).
+  EXCHANGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(12),
   // A body's node run apart: the hub it belongs to (published keys, directory).
   HUB_URL: url.optional(),
 });

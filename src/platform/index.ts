@@ -14,6 +14,17 @@ export { createLogger, type Logger } from './logger.ts';
 export { isAlsaceMoselle, publicHoliday } from './calendar/public-holidays.ts';
 export { escapeIcsText, icalendarText } from './calendar/icalendar.ts';
 export {
+  PARIS,
+  datesBetween,
+  minutesOf,
+  parisDate,
+  parisLabel,
+  parisOffsetMinutes,
+  parisTime,
+  parisToUtc,
+  weekStart,
+} from './calendar/paris-time.ts';
+export {
   addBusinessDays,
   addDays,
   addMonths,

@@ -70,8 +70,11 @@ export const openPg = async (connectionString: string, poolSize = 10): Promise<D
       }) as typeof pg.types.getTypeParser,
     },
   });
-  // A broken idle connection must not crash the process; the next query gets a fresh one.
+  // A broken idle connection must not crash the process; the next query gets a fresh one. Nor
+  // must one cut while a transaction holds it between two statements (pg_terminate_backend, a
+  // server restart): the transaction's next statement fails, and the connection is dropped.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   // Every query is a named prepared statement (per connection): the server plans it once, not at
   // each call, which halves the cost of the small queries a page makes.
   const statementNames = new Map<string, string>();
@@ -93,16 +96,18 @@ export const openPg = async (connectionString: string, poolSize = 10): Promise<D
     ...wrap(pool),
     transaction: async (fn) => {
       const client = await pool.connect();
+      // A connection that cannot even roll back is broken: destroyed, not given back to the pool.
+      let broken: Error | undefined;
       try {
         await client.query('begin');
         const result = await fn(wrap(client));
         await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => {});
+        await client.query('rollback').catch((rollbackError: Error) => (broken = rollbackError));
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),

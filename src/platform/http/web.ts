@@ -16,7 +16,7 @@ export type WebMode = 'dist' | 'dev';
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
 const DIST = path.join(WEB_ROOT, 'dist');
 const CONFIG_FILE = path.join(WEB_ROOT, 'vite.config.ts');
-const BUILD_INPUTS = ['src', 'index.html', 'vite.config.ts', 'vite-dsfr.ts'];
+const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'vite-dsfr.ts'];
 
 const NOT_WEB = /^\/(api|auth)(\/|$)|^\/idp(\/|$|\?)|^\/(healthz|readyz)(\/|$|\?)/;
 

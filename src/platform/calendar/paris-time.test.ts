@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  isoWeekday,
-  parisDate,
-  parisLabel,
-  parisOffsetMinutes,
-  parisTime,
-  parisToUtc,
-  weekStart,
-} from './paris-time.ts';
+import { isoWeekday } from './calendar-days.ts';
+import { parisDate, parisLabel, parisOffsetMinutes, parisTime, parisToUtc, weekStart } from './paris-time.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,6 +1,7 @@
 // Europe/Paris wall-clock time ↔ UTC instants, with Node's ICU time-zone data: opening ranges are
 // written in Paris local time, appointments are stored in UTC, labels are shown in Paris time.
 // Correct across daylight-saving changes (last Sunday of March and of October).
+import { addDays, isoWeekday } from './calendar-days.ts';
 
 export const PARIS = 'Europe/Paris';
 const MINUTE = 60_000;
@@ -78,15 +79,6 @@ export const parisTime = (utcMs: number) => {
   const p = localParts(utcMs);
   return `${pad(p.hour)}:${pad(p.minute)}`;
 };
-
-/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
-export const isoWeekday = (date: string) => {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-};
-
-export const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /** The Monday of the ISO week of a date. */
 export const weekStart = (date: string) => addDays(date, 1 - isoWeekday(date));

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { seedAndLogIn, testGuichet } from '../testing.ts';
+import { personCalendars } from './person-journeys.ts';
+import { enrolInJourneys, remindPerson } from './reminders.ts';
+
+describe('rappels des étapes du parcours', async () => {
+  const guichet = await testGuichet();
+  const { app, db, config, logger } = guichet;
+  let personId: string;
+
+  before(async () => {
+    const logIn = await seedAndLogIn(guichet);
+    const camille = await logIn('camille.martin@demo.guichet.fr');
+    personId = (await app.inject({ url: '/api/v1/session', headers: camille })).json().user.personId;
+  });
+
+  const context = { jobId: 1, attempt: 1, db, config, logger, signal: new AbortController().signal };
+  const notificationsOf = (id: string) =>
+    // The notifications module's table, read at this test's edge to see what it was handed.
+    db.query<{ dedupe_key: string; title_fr: string; due_at: string }>(
+      'select dedupe_key, title_fr, due_at from notifications.notifications where person_id = $1 order by dedupe_key',
+      [id],
+    );
+
+  it('confie chaque rappel du jour et du lendemain aux notifications, une seule fois, puis se reprogramme', async () => {
+    const [calendar] = await personCalendars(db, personId, '2026-11-24');
+    const step = calendar!.steps.find((candidate) => candidate.reminders.some((r) => r.on > '2026-11-24'))!;
+    const day = step.reminders.find((r) => r.on > '2026-11-24')!.on;
+    await db.transaction((tx) => enrolInJourneys(tx, personId, day));
+    await remindPerson({ personId, date: day }, context);
+    await remindPerson({ personId, date: day }, context);
+    const sent = (await notificationsOf(personId)).filter((row) => row.dedupe_key.includes(`:${step.id}:`));
+    assert.equal(sent.length, 1);
+    assert.match(sent[0]!.title_fr, new RegExp(step.title.fr.replace(/[()]/g, '.')));
+    // 9:00 in Paris is 8:00 UTC in winter, 7:00 in summer.
+    assert.match(new Date(sent[0]!.due_at).toISOString(), new RegExp(`^${day}T0[78]:00`));
+    const next = await db.query<{ run_at: string }>(
+      `select run_at from platform.jobs where type = 'journeys.remind-person' and payload->>'personId' = $1
+        and payload->>'date' > $2`,
+      [personId, day],
+    );
+    assert.equal(next.length, 1);
+  });
+});

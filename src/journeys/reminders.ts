@@ -1,0 +1,69 @@
+// Each enrolled person's steps are reminded by the notifications module (centre, e-mail, push by
+// their preferences). Once a day a durable job per person recomputes their calendars — so a new
+// expected date or a step done changes what is reminded — and hands over the reminders of today
+// and tomorrow, each keyed so that it is sent once however often the job runs; then it schedules
+// itself for the next morning, until the person is on no journey.
+import { notify } from '../notifications/index.ts';
+import { addDays, enqueueJob, parisToUtc, type JobHandler, type Sql } from '../platform/index.ts';
+import type { CalendarStep } from './build-calendar.ts';
+import { personCalendars } from './person-journeys.ts';
+
+export const REMIND_JOB = 'journeys.remind-person';
+type RemindPayload = { personId: string; date: string };
+
+// Reminders arrive at 9:00, Paris time (quiet hours still apply on top).
+const REMINDER_MINUTES = 9 * 60;
+// The daily run itself starts earlier, so the 9:00 notifications are in place before their time.
+const RUN_MINUTES = 6 * 60;
+
+/** Schedules the person's daily reminder run for `date` (once per person and day, however often asked). */
+export const scheduleReminderRun = (tx: Sql, personId: string, date: string, now = Date.now()) =>
+  enqueueJob(tx, {
+    type: REMIND_JOB,
+    payload: { personId, date } satisfies RemindPayload,
+    runAt: new Date(Math.max(now, parisToUtc(date, RUN_MINUTES))),
+    idempotencyKey: `${REMIND_JOB}:${personId}:${date}`,
+  });
+
+/** Puts the person on the reminder runs from `today` (no effect if already there). */
+export const enrolInJourneys = async (tx: Sql, personId: string, today: string) => {
+  const inserted = await tx.query(
+    'insert into journeys.enrolments (person_id) values ($1) on conflict do nothing returning 1',
+    [personId],
+  );
+  if (inserted.length) await scheduleReminderRun(tx, personId, today);
+};
+
+const reminderText = (step: CalendarStep, daysBefore: number) => ({
+  title: {
+    fr: daysBefore === 0 ? `Aujourd’hui : ${step.title.fr}` : `Bientôt : ${step.title.fr}`,
+    en: daysBefore === 0 ? `Today: ${step.title.en}` : `Coming up: ${step.title.en}`,
+  },
+  body: { fr: step.explanation.fr, en: step.explanation.en },
+});
+
+export const remindPerson: JobHandler<RemindPayload> = async ({ personId, date }, { db }) => {
+  const calendars = await personCalendars(db, personId, date);
+  const tomorrow = addDays(date, 1);
+  await db.transaction(async (tx) => {
+    for (const calendar of calendars) {
+      for (const step of calendar.steps) {
+        for (const reminder of step.reminders) {
+          if (reminder.on !== date && reminder.on !== tomorrow) continue;
+          const daysBefore = Math.round((Date.parse(step.dueOn) - Date.parse(reminder.on)) / 86_400_000);
+          await notify(tx, {
+            personId,
+            kind: 'journey-step',
+            ...reminderText(step, daysBefore),
+            link: '/mon-calendrier',
+            dueAt: new Date(parisToUtc(reminder.on, REMINDER_MINUTES)),
+            // The step's due date is in the key: a moved deadline is a new reminder.
+            dedupeKey: `journeys:${personId}:${calendar.journey}:${step.id}:${step.dueOn}:${reminder.on}`,
+          });
+        }
+      }
+    }
+    if (calendars.length) await scheduleReminderRun(tx, personId, tomorrow);
+    else await tx.query('delete from journeys.enrolments where person_id = $1', [personId]);
+  });
+};
