@@ -4,6 +4,7 @@ import { addMonths, type Sql } from '../platform/index.ts';
 import { householdSituation } from '../people/index.ts';
 import { evaluate, NotSupportedError, SituationError } from '../rules/index.ts';
 import type { Calendar } from './build-calendar.ts';
+import { familyDeclarations } from './family-declarations.ts';
 import { JOURNEYS } from './registry.ts';
 
 /** A benefit's amount for the person's famille in a month, from the rights engine; null if it cannot say. */
@@ -31,13 +32,19 @@ export const personCalendars = async (db: Sql, personId: string, today: string):
     [personId],
   );
   const amountOf = await householdAmounts(db, personId, today);
+  const declarations = await familyDeclarations(db, personId);
   const calendars = await Promise.all(
     JOURNEYS.map((journey) =>
-      journey.calendarFor(db, personId, {
-        today,
-        amountOf,
-        done: new Set(completions.filter((row) => row.journey === journey.id).map((row) => row.step_id)),
-      }),
+      journey.calendarFor(
+        db,
+        personId,
+        {
+          today,
+          amountOf,
+          done: new Set(completions.filter((row) => row.journey === journey.id).map((row) => row.step_id)),
+        },
+        declarations,
+      ),
     ),
   );
   return calendars.filter((calendar) => calendar !== null);

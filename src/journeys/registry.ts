@@ -1,6 +1,7 @@
 // Every journey Guichet knows: one line each, a template and how to read its facts for a person.
 import type { HolidayOptions, Sql } from '../platform/index.ts';
 import { buildCalendar, type Calendar, type CalendarOptions } from './build-calendar.ts';
+import type { FamilyDeclarations } from './family-declarations.ts';
 import { birthFactsOf } from './birth/facts.ts';
 import { birthJourney } from './birth/journey.ts';
 import type { JourneyTemplate } from './journey.ts';
@@ -13,19 +14,26 @@ export type RegisteredJourney = {
     db: Sql,
     personId: string,
     options: Omit<CalendarOptions<unknown>, 'facts' | 'holidays'>,
+    declarations: FamilyDeclarations,
   ) => Promise<Calendar | null>;
 };
 
 const register = <F extends { isAlsaceMoselle?: boolean }>(
   template: JourneyTemplate<F>,
-  factsOf: (db: Sql, personId: string, today: string) => Promise<F | null>,
+  factsOf: (db: Sql, personId: string, today: string, declarations: FamilyDeclarations) => Promise<F | null>,
 ): RegisteredJourney => ({
   id: template.id,
   stepIds: new Set(template.steps.map((step) => step.id)),
-  calendarFor: async (db, personId, options) => {
-    const facts = await factsOf(db, personId, options.today);
-    const holidays: HolidayOptions = { isAlsaceMoselle: facts?.isAlsaceMoselle ?? false };
-    return facts && buildCalendar(template, { ...options, facts, holidays });
+  calendarFor: async (db, personId, options, declarations) => {
+    const facts = await factsOf(db, personId, options.today, declarations);
+    if (!facts) return null;
+    const holidays: HolidayOptions = { isAlsaceMoselle: facts.isAlsaceMoselle ?? false };
+    // A step a declaration accomplishes is done once a body has acknowledged that declaration.
+    const declared = template.steps.filter(
+      (step) => step.completedBy?.declaration && declarations.acknowledged.has(step.completedBy.declaration),
+    );
+    const done = new Set([...options.done, ...declared.map((step) => step.id)]);
+    return buildCalendar(template, { ...options, done, facts, holidays });
   },
 });
 

@@ -65,6 +65,22 @@ describe('routes des parcours', async () => {
     assert.equal((await app.inject({ url: path })).statusCode, 404);
   });
 
+  it('suit la date prévue que Camille déclare : la déclaration de naissance se déplace avec elle', async () => {
+    const declared = await app.inject({
+      method: 'POST',
+      url: '/api/v1/declarations',
+      headers: { ...camille, 'idempotency-key': 'c0ffee00-0000-4000-8000-000000000001' },
+      payload: { type: 'grossesse', expectedOn: '2027-04-12', pregnantPerson: 'declarant' },
+    });
+    assert.equal(declared.statusCode, 201, declared.body);
+    const step = async (headers: Headers) =>
+      (await journeys(headers)).calendars[0].steps.find((s: { id: string }) => s.id === 'declarer-naissance');
+    // Lundi 12 avril 2027 + 5 jours = samedi 17 → lundi 19 avril.
+    assert.equal((await step(camille)).dueOn, '2027-04-19');
+    // Julien, l’autre parent, voit la même date.
+    assert.equal((await step(julien)).dueOn, '2027-04-19');
+  });
+
   it('refuse le calendrier sans connexion', async () => {
     assert.equal((await app.inject('/api/v1/journeys')).statusCode, 401);
   });

@@ -60,7 +60,7 @@ const prenatalExams: StepTemplate<BirthFacts>[] = ORDINALS.map((ordinal, index) 
 export const birthJourney: JourneyTemplate<BirthFacts> = {
   id: 'naissance',
   title: { fr: 'J’attends un enfant', en: 'I am expecting a child' },
-  startedBy: 'pregnancy',
+  startedBy: 'grossesse',
   anchors: (facts) => {
     const birth = facts.birthDate ?? facts.expectedBirthDate;
     const maternity = maternityLeave(facts);
@@ -87,7 +87,7 @@ export const birthJourney: JourneyTemplate<BirthFacts> = {
       },
       body: health,
       due: { from: 'pregnancy_start', weeks: 14, days: -1 },
-      completedBy: { declaration: 'pregnancy' },
+      completedBy: { declaration: 'grossesse' },
       documents: [{ fr: 'Le certificat du premier examen prénatal', en: 'The first prenatal examination certificate' }],
       link: 'https://www.service-public.fr/particuliers/vosdroits/F963',
       legalBasis: ['Code de la santé publique, art. L2122-1 et R2122-1'],
@@ -150,7 +150,7 @@ export const birthJourney: JourneyTemplate<BirthFacts> = {
       body: 'etat_civil',
       opens: { from: 'birth' },
       due: { from: 'birth', days: 5, extendToBusinessDay: true },
-      completedBy: { declaration: 'birth' },
+      completedBy: { declaration: 'naissance' },
       documents: [
         {
           fr: 'La déclaration de reconnaissance, si elle a été faite',
