@@ -1,10 +1,13 @@
 // "Tell us once": the declaration is written, signed by the guichet and handed to the hub, which
 // checks and queues one message per body concerned — all in one transaction, so a declaration
-// never exists without its messages, nor messages without it.
-import { acceptMessages, signMessage, type BirthDeclaredContent, type Hub, type Intake } from '../exchange/index.ts';
-import type { Db } from '../platform/index.ts';
+// never exists without its messages, nor messages without it. The client's idempotency key makes a
+// second sending of the same form (double click, retry after a timeout) return the first one.
+import { acceptMessages, signMessage, type Hub, type Intake } from '../exchange/index.ts';
+import { AppError, publishEvent, type Db, type Sql } from '../platform/index.ts';
+import { kindOf } from './declaration-kinds.ts';
 import type { DeclarationInput } from './declaration-input.ts';
-import { findParties, routeForPerson } from './route-for-person.ts';
+import { notifySent } from './follow-up.ts';
+import { planDeclaration } from './plan-declaration.ts';
 
 export type SentRecipient = {
   party: string;
@@ -18,25 +21,52 @@ export type SentRecipient = {
   intakeStatus: Intake['status'];
 };
 
+export type Submission = { id: string; isReplay: boolean };
+
+/** Payload of `declarations.submitted` (subject: the declarant's person id). */
+export type DeclarationSubmitted = { declarationId: string; type: DeclarationInput['type'] };
+
+const findByKey = async (db: Sql, personId: string, key: string, input: DeclarationInput) => {
+  const [row] = await db.query<{ id: string; same: boolean }>(
+    `select id, content = $3::jsonb as same from declarations.declarations where person_id = $1 and idempotency_key = $2`,
+    [personId, key, JSON.stringify(input)],
+  );
+  if (row && !row.same)
+    throw new AppError('idempotency_key_reused', {
+      status: 409,
+      field: 'idempotency-key',
+      messages: {
+        fr: 'Cette clé a déjà servi pour une autre déclaration : rechargez le formulaire avant d’envoyer.',
+        en: 'This key was already used for another declaration: reload the form before sending.',
+      },
+    });
+  return row ? { id: row.id, isReplay: true } : null;
+};
+
 export const submitDeclaration = async (
   db: Db,
   hub: Hub,
-  { personId, input }: { personId: string; input: DeclarationInput },
-) =>
-  db.transaction(async (tx) => {
-    const parties = await findParties(tx, personId);
-    const routing = await routeForPerson(tx, hub, input.type, parties);
-    const [row] = await tx.query<{ id: string; created_at: string | Date }>(
-      `insert into declarations.declarations (person_id, type, content, recipients) values ($1, $2, $3::jsonb, '[]'::jsonb)
-       returning id, created_at`,
-      [personId, input.type, JSON.stringify(input)],
+  {
+    personId,
+    input,
+    idempotencyKey = null,
+  }: { personId: string; input: DeclarationInput; idempotencyKey?: string | null },
+): Promise<Submission> => {
+  if (idempotencyKey) {
+    const first = await findByKey(db, personId, idempotencyKey, input);
+    if (first) return first;
+  }
+  return db.transaction(async (tx) => {
+    const { routing, content, subjects } = await planDeclaration(tx, hub, personId, input);
+    const [row] = await tx.query<{ id: string }>(
+      `insert into declarations.declarations (person_id, type, content, recipients, idempotency_key)
+       values ($1, $2, $3::jsonb, '[]'::jsonb, $4)
+       on conflict (person_id, idempotency_key) do nothing returning id`,
+      [personId, input.type, JSON.stringify(input), idempotencyKey],
     );
-    const id = row!.id;
-    const content: BirthDeclaredContent = {
-      declarant: parties.declarant,
-      otherParent: parties.otherParent,
-      children: input.children,
-    };
+    // Another request with the same key committed in between: that one stands.
+    if (!row) return (await findByKey(tx, personId, idempotencyKey!, input))!;
+    const id = row.id;
     const key = hub.embeddedKey('guichet');
     const messages = routing.recipients.map((recipient) =>
       signMessage(key, {
@@ -46,7 +76,7 @@ export const submitDeclaration = async (
         type: routing.messageType,
         category: recipient.category,
         purpose: recipient.purpose,
-        subjects: [{ nir: parties.declarant.nir }, ...(parties.otherParent ? [{ nir: parties.otherParent.nir }] : [])],
+        subjects: subjects.map((nir) => ({ nir })),
         content,
       }),
     );
@@ -66,5 +96,13 @@ export const submitDeclaration = async (
       id,
       JSON.stringify(recipients),
     ]);
-    return { id, createdAt: new Date(row!.created_at).toISOString() };
+    await kindOf(input).applyToGuichet?.(tx, personId, input);
+    await notifySent(tx, { declarationId: id, personId, bodies: recipients.length });
+    await publishEvent<DeclarationSubmitted>(tx, {
+      type: 'declarations.submitted',
+      subject: personId,
+      payload: { declarationId: id, type: input.type },
+    });
+    return { id, isReplay: false };
   });
+};

@@ -8,6 +8,8 @@ export type FamilyDeclarations = {
   all: Declaration[];
   /** The latest declaration of a type, or undefined. */
   latest: (type: Declaration['type']) => Declaration | undefined;
+  /** The latest declaration of a type the person made themself (a job, a pension are their own). */
+  latestOwn: (type: Declaration['type']) => Declaration | undefined;
   /** Types with at least one declaration a body has received or processed. */
   acknowledged: ReadonlySet<string>;
 };
@@ -18,12 +20,14 @@ export const familyDeclarations = async (db: Sql, personId: string): Promise<Fam
     personId,
     ...(file?.famille?.members ?? []).filter((member) => member.role === 'parents').map((member) => member.id),
   ]);
-  const all = (await Promise.all([...parentIds].map((id) => listDeclarations(db, id))))
-    .flat()
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+  const newestFirst = (a: Declaration, b: Declaration) => (a.createdAt < b.createdAt ? 1 : -1);
+  const byParent = await Promise.all([...parentIds].map((id) => listDeclarations(db, id)));
+  const own = [...byParent[0]!].sort(newestFirst);
+  const all = byParent.flat().sort(newestFirst);
   return {
     all,
     latest: (type) => all.find((declaration) => declaration.type === type),
+    latestOwn: (type) => own.find((declaration) => declaration.type === type),
     acknowledged: new Set(
       all
         .filter((declaration) =>

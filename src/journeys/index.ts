@@ -2,7 +2,7 @@
 // calendar built from them with the person's own dates and the rights engine's amounts.
 import { fileURLToPath } from 'node:url';
 import type { GuichetModule } from '../platform/index.ts';
-import { REMIND_JOB, remindPerson } from './reminders.ts';
+import { enrolOnDeclaration, REMIND_JOB, remindPerson } from './reminders.ts';
 import { mountJourneysRoutes } from './routes.ts';
 
 /** The module's manifest: schema `journeys` (steps done, enrolments, calendar feeds), routes, the daily reminders. */
@@ -11,6 +11,7 @@ export const journeysModule: GuichetModule = {
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: mountJourneysRoutes,
   jobs: { [REMIND_JOB]: remindPerson },
+  subscribers: { 'declarations.submitted': { 'enrol-parents': enrolOnDeclaration } },
 };
 
 /** Puts a person on the daily reminder runs (when a pregnancy or a birth is declared). */

@@ -4,7 +4,22 @@
 export type Text = { fr: string; en: string };
 
 export type BodyId =
-  'caf' | 'cpam' | 'msa' | 'urssaf' | 'france_travail' | 'cnav' | 'dgfip' | 'etat_civil' | 'employeur' | 'mairie';
+  | 'caf'
+  | 'cpam'
+  | 'msa'
+  | 'urssaf'
+  | 'france_travail'
+  | 'cnav'
+  | 'agirc_arrco'
+  | 'dgfip'
+  | 'etat_civil'
+  | 'employeur'
+  | 'mairie'
+  | 'mdph'
+  | 'ants'
+  | 'notaire'
+  | 'banque'
+  | 'fournisseur_energie';
 
 /** A date relative to a named anchor of the journey (the event, or a date the template computes from it). */
 export type DateRule = {

@@ -4,6 +4,18 @@ import { buildCalendar, type Calendar, type CalendarOptions } from './build-cale
 import type { FamilyDeclarations } from './family-declarations.ts';
 import { birthFactsOf } from './birth/facts.ts';
 import { birthJourney } from './birth/journey.ts';
+import { bereavementFactsOf } from './deces/facts.ts';
+import { bereavementJourney } from './deces/journey.ts';
+import { movingFactsOf } from './demenagement/facts.ts';
+import { movingJourney } from './demenagement/journey.ts';
+import { disabilityFactsOf } from './handicap/facts.ts';
+import { disabilityJourney } from './handicap/journey.ts';
+import { jobLossFactsOf } from './perte-emploi/facts.ts';
+import { jobLossJourney } from './perte-emploi/journey.ts';
+import { retirementFactsOf } from './retraite/facts.ts';
+import { retirementJourney } from './retraite/journey.ts';
+import { separationFactsOf } from './separation/facts.ts';
+import { separationJourney } from './separation/journey.ts';
 import type { JourneyTemplate } from './journey.ts';
 
 export type RegisteredJourney = {
@@ -37,4 +49,12 @@ const register = <F extends { isAlsaceMoselle?: boolean }>(
   },
 });
 
-export const JOURNEYS: RegisteredJourney[] = [register(birthJourney, birthFactsOf)];
+export const JOURNEYS: RegisteredJourney[] = [
+  register(birthJourney, birthFactsOf),
+  register(movingJourney, movingFactsOf),
+  register(jobLossJourney, jobLossFactsOf),
+  register(separationJourney, separationFactsOf),
+  register(retirementJourney, retirementFactsOf),
+  register(bereavementJourney, bereavementFactsOf),
+  register(disabilityJourney, disabilityFactsOf),
+];

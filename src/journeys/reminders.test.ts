@@ -2,16 +2,17 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { seedAndLogIn, testGuichet } from '../testing.ts';
 import { personCalendars } from './person-journeys.ts';
-import { enrolInJourneys, remindPerson } from './reminders.ts';
+import { enrolInJourneys, enrolOnDeclaration, remindPerson } from './reminders.ts';
 
 describe('rappels des étapes du parcours', async () => {
   const guichet = await testGuichet();
   const { app, db, config, logger } = guichet;
   let personId: string;
+  let camille: { cookie: string; 'x-csrf-token': string };
 
   before(async () => {
     const logIn = await seedAndLogIn(guichet);
-    const camille = await logIn('camille.martin@demo.guichet.fr');
+    camille = await logIn('camille.martin@demo.guichet.fr');
     personId = (await app.inject({ url: '/api/v1/session', headers: camille })).json().user.personId;
   });
 
@@ -41,5 +42,33 @@ describe('rappels des étapes du parcours', async () => {
       [personId, day],
     );
     assert.equal(next.length, 1);
+  });
+
+  it('inscrit les deux parents aux rappels quand une grossesse est déclarée', async () => {
+    const declared = await app.inject({
+      method: 'POST',
+      url: '/api/v1/declarations',
+      headers: camille,
+      payload: { type: 'grossesse', expectedOn: '2027-04-12', pregnantPerson: 'declarant' },
+    });
+    assert.equal(declared.statusCode, 201, declared.body);
+    const [event] = await db.query<{ id: number; subject: string; payload: unknown; occurred_at: string }>(
+      `select id, subject, payload, occurred_at from platform.events where type = 'declarations.submitted'`,
+    );
+    const jobs = await db.query(`select 1 from platform.jobs where type = 'event:declarations.submitted:journeys.enrol-parents'`);
+    assert.equal(jobs.length, 1, 'un travail de fond par abonné');
+    await enrolOnDeclaration(
+      {
+        id: event!.id,
+        type: 'declarations.submitted',
+        subject: event!.subject,
+        payload: event!.payload as never,
+        occurredAt: event!.occurred_at,
+        recordedBy: 'declarations',
+      },
+      context,
+    );
+    const enrolled = await db.query('select person_id from journeys.enrolments');
+    assert.ok(enrolled.length >= 2, 'Camille et Julien');
   });
 });

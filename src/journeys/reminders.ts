@@ -3,8 +3,18 @@
 // expected date or a step done changes what is reminded — and hands over the reminders of today
 // and tomorrow, each keyed so that it is sent once however often the job runs; then it schedules
 // itself for the next morning, until the person is on no journey.
+import type { DeclarationSubmitted } from '../declarations/index.ts';
 import { notify } from '../notifications/index.ts';
-import { addDays, enqueueJob, parisToUtc, type JobHandler, type Sql } from '../platform/index.ts';
+import { getPersonFile } from '../people/index.ts';
+import {
+  addDays,
+  enqueueJob,
+  parisDate,
+  parisToUtc,
+  type EventSubscriber,
+  type JobHandler,
+  type Sql,
+} from '../platform/index.ts';
 import type { CalendarStep } from './build-calendar.ts';
 import { personCalendars } from './person-journeys.ts';
 
@@ -65,5 +75,19 @@ export const remindPerson: JobHandler<RemindPayload> = async ({ personId, date }
     }
     if (calendars.length) await scheduleReminderRun(tx, personId, tomorrow);
     else await tx.query('delete from journeys.enrolments where person_id = $1', [personId]);
+  });
+};
+
+/**
+ * A declaration may start a journey for the declarant and the other parent of their famille: put
+ * them on the reminder runs (a run that finds no journey takes the person off again).
+ */
+export const enrolOnDeclaration: EventSubscriber<DeclarationSubmitted> = async (event, { db }) => {
+  if (!event.subject) return;
+  const file = await getPersonFile(db, event.subject);
+  const parents = (file?.famille?.members ?? []).filter((member) => member.role === 'parents').map((m) => m.id);
+  const today = parisDate(Date.now());
+  await db.transaction(async (tx) => {
+    for (const personId of new Set([event.subject!, ...parents])) await enrolInJourneys(tx, personId, today);
   });
 };

@@ -1,0 +1,36 @@
+// The moving-house journey's facts: the move the famille declared (by either parent) in the last
+// year, the household's housing from the person's file, and the children of school age.
+import { addMonths, isAlsaceMoselle, type Sql } from '../../platform/index.ts';
+import { getPersonFile } from '../../people/index.ts';
+import type { FamilyDeclarations } from '../family-declarations.ts';
+import { nextBallotOpenOn } from './electoral-roll.ts';
+import type { MovingFacts } from './journey.ts';
+
+const RENTING = ['locataire_hlm', 'locataire_vide', 'locataire_meuble', 'locataire_foyer'];
+
+export const movingFactsOf = async (
+  db: Sql,
+  personId: string,
+  today: string,
+  declarations: FamilyDeclarations,
+): Promise<MovingFacts | null> => {
+  const move = declarations.latest('adresse');
+  if (move?.content.type !== 'adresse') return null;
+  const { movedOn, address } = move.content;
+  if (addMonths(movedOn, 12) <= today) return null;
+  const file = await getPersonFile(db, personId);
+  if (!file) return null;
+  const schoolChildren = (file.famille?.members ?? []).filter(
+    (member) =>
+      member.role === 'enfants' &&
+      addMonths(member.birthDate, 36) <= movedOn &&
+      addMonths(member.birthDate, 192) > movedOn,
+  ).length;
+  return {
+    movedOn,
+    isAlsaceMoselle: isAlsaceMoselle(address.communeCode),
+    isTenant: RENTING.includes(file.menage?.statutOccupationLogement ?? ''),
+    schoolChildren,
+    nextBallot: nextBallotOpenOn(movedOn),
+  };
+};
