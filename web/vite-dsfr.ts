@@ -52,7 +52,14 @@ const earlyScheme = () => {
   return { source, fileName: `assets/early-color-scheme-${hash}.js` };
 };
 
-const FAVICONS = ['favicon.svg', 'favicon.ico', 'apple-touch-icon.png'];
+// The favicons, and the two sizes an installed app (PWA, see web/public/manifest.webmanifest) needs.
+const FAVICONS = [
+  'favicon.svg',
+  'favicon.ico',
+  'apple-touch-icon.png',
+  'android-chrome-192x192.png',
+  'android-chrome-512x512.png',
+];
 
 const compressAll = (dir: string) => {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -111,6 +118,7 @@ export const dsfr = ({ sourceDir }: { sourceDir: string }): Plugin => {
         { tag: 'link', attrs: { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }, injectTo: 'head' },
         { tag: 'link', attrs: { rel: 'icon', href: '/favicon.ico', sizes: 'any' }, injectTo: 'head' },
         { tag: 'link', attrs: { rel: 'apple-touch-icon', href: '/apple-touch-icon.png' }, injectTo: 'head' },
+        { tag: 'link', attrs: { rel: 'manifest', href: '/manifest.webmanifest' }, injectTo: 'head' },
       ];
     },
     closeBundle() {

@@ -1,6 +1,6 @@
 // The birth journey's calendar in a real browser, on a phone-sized screen: Camille, pregnant, sees
 // her steps with her own dates, ticks one, browses the month view and gets her calendar's private
-// address. Every state passes axe.
+// address; the calendar stays readable offline. Every state passes axe.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
@@ -45,6 +45,22 @@ describe('calendrier du parcours naissance dans le navigateur', { skip: browserS
       assert.equal(feed.status(), 200);
       assert.match(await feed.text(), /BEGIN:VCALENDAR[\s\S]*SUMMARY:Déclarer la naissance à la mairie/);
       assert.deepEqual(await axeViolations(page), []);
+
+      // Installable and readable offline: once the service worker controls the page, the calendar
+      // it last saw comes back without network.
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller)
+          await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+      });
+      await page.reload();
+      await page.getByRole('heading', { level: 2, name: 'J’attends un enfant' }).waitFor();
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByRole('heading', { level: 2, name: 'J’attends un enfant' }).waitFor();
+      await context.setOffline(false);
+      const manifest = await context.request.get(`${url}/manifest.webmanifest`);
+      assert.equal((await manifest.json()).start_url, '/mon-calendrier');
     } finally {
       await context.close();
     }
