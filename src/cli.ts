@@ -13,6 +13,7 @@ import { migrationSources, openConfiguredDatabase, startGuichet } from './main.t
 import { seedDemo } from './seed.ts';
 import { formatReport, getSystem, runCaseFiles } from './rules/index.ts';
 import { verifyMessageLog } from './exchange/index.ts';
+import { runBody } from './bodies/index.ts';
 
 const USAGE = `guichet — le guichet unique de la protection sociale
 
@@ -26,6 +27,11 @@ Usage : guichet <commande> [options]
   worker             exécute les travaux de fond seul (avec DATABASE_URL, à côté de « start » et WORKERS=false)
   rules test <fichiers ou dossiers>
                      exécute des cas de test au format YAML d'OpenFisca-France (--verbose : détail des cas non couverts)
+  body <organisme>   lance le nœud d'un organisme seul (caf, cpam, msa, urssaf, france-travail, cnav, dgfip,
+                     etat-civil) : sa propre base, son API de connecteur seulement ; la plateforme le joint à
+                     BODY_<ORGANISME>_URL (--port P, --host H, --hub-url URL ou HUB_URL, --database-url URL
+                     ou --data-dir DOSSIER (par défaut ./data/bodies/<organisme>), --households N, --seed S ;
+                     GUICHET_SECRET : le même que la plateforme)
   audit verify       vérifie la chaîne d'empreintes du journal des échanges (code 1 si altéré)
   help               affiche cette aide
 `;
@@ -55,7 +61,7 @@ const commands: Record<string, Command> = {
     try {
       await migrate(db, migrationSources());
       const registry = installJobRegistry(createJobRegistry(MODULES));
-      const worker = createWorker({ db, logger, registry, concurrency: config.WORKER_CONCURRENCY });
+      const worker = createWorker({ db, logger, config, registry, concurrency: config.WORKER_CONCURRENCY });
       worker.start();
       const signal = await new Promise<string>((resolve) => {
         process.once('SIGINT', () => resolve('SIGINT'));
@@ -96,6 +102,50 @@ const commands: Record<string, Command> = {
     const report = runCaseFiles(getSystem(), paths);
     process.stdout.write(`${formatReport(report, { verbose: rest.includes('--verbose') })}\n`);
     if (report.failed) process.exitCode = 1;
+  },
+  body: async (args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'hub-url': { type: 'string' },
+        'database-url': { type: 'string' },
+        'data-dir': { type: 'string' },
+        households: { type: 'string' },
+        seed: { type: 'string' },
+      },
+    });
+    const config = loadConfig();
+    const [party] = positionals;
+    if (!party) throw new ConfigError('organisme', 'usage : guichet body <organisme> --port P --hub-url URL');
+    const port = Number(values.port ?? config.PORT);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new ConfigError('--port', 'un numéro de port est attendu');
+    const hubUrl = (values['hub-url'] ?? config.HUB_URL)?.replace(/\/+$/, '');
+    if (!hubUrl) throw new ConfigError('--hub-url', 'l’adresse de la plateforme est attendue (ou HUB_URL)');
+    const households = values.households === undefined ? config.SEED_HOUSEHOLDS : Number(values.households);
+    const seed = values.seed === undefined ? config.SEED : Number(values.seed);
+    if (!Number.isInteger(households) || households < 0)
+      throw new ConfigError('--households', 'un nombre entier positif est attendu');
+    if (!Number.isInteger(seed)) throw new ConfigError('--seed', 'un nombre entier est attendu');
+    const node = await runBody(config, {
+      party,
+      port,
+      host: values.host ?? config.HOST,
+      hubUrl,
+      databaseUrl: values['database-url'],
+      dataDir: values['data-dir'] ?? `./data/bodies/${party}`,
+      households,
+      seed,
+    });
+    process.stdout.write(`organisme ${party} prêt : ${node.url}\n`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    await node.stop();
   },
   audit: async (args) => {
     if (args[0] !== 'verify') throw new ConfigError('audit', 'usage : guichet audit verify');

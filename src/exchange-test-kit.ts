@@ -8,8 +8,11 @@ import { loadHub } from './exchange/index.ts';
 
 export type CitizenHeaders = { cookie: string; 'x-csrf-token': string };
 
-export const seededHub = async ({ households = 40 }: { households?: number } = {}) => {
-  const guichet = await testGuichetServer();
+export const seededHub = async ({
+  households = 40,
+  env = {},
+}: { households?: number; env?: Record<string, string> } = {}) => {
+  const guichet = await testGuichetServer(env);
   await seedDemo(guichet.db, { households, seed: 11, config: guichet.config });
   const hub = await loadHub(guichet.db, guichet.config);
   const loginAs = async (personId: string): Promise<CitizenHeaders> => {

@@ -57,6 +57,7 @@ export const buildGuichet = async ({
   const workers = createWorker({
     db,
     logger,
+    config,
     registry: installJobRegistry(createJobRegistry(MODULES)),
     concurrency: config.WORKER_CONCURRENCY,
   });

@@ -10,7 +10,8 @@ const root = import.meta.dirname;
 export default defineConfig({
   root,
   base: '/',
-  publicDir: false,
+  // Files served as they are at the site's root: the service worker (its scope is where it is served).
+  publicDir: path.join(root, 'public'),
   plugins: [react(), dsfr({ sourceDir: path.join(root, 'src') })],
   build: {
     outDir: path.join(root, 'dist'),

@@ -1,9 +1,9 @@
 // The agenda agents read: a day or a week of one advisor or of one site, with the opening ranges
 // and absences beside the appointments.
+import { addDays, parisToUtc, weekStart } from '../platform/index.ts';
 import type { Sql } from '../platform/index.ts';
 import { APPOINTMENT_SELECT, toAppointment, type AppointmentRow } from './appointment.ts';
 import { listAbsences, listOpeningRanges } from './advisors.ts';
-import { addDays, parisToUtc, weekStart } from './paris-time.ts';
 
 export type AgendaInput = { advisorIds: string[]; siteId?: string | undefined; date: string; view: 'day' | 'week' };
 

@@ -12,6 +12,7 @@ import {
   deleteAbsence,
   deleteOpeningRange,
   getAdvisor,
+  listAbsences,
   listAdvisors,
   listOpeningRanges,
   manageableAdvisor,
@@ -148,6 +149,24 @@ export const mountAgentRoutes = (app: HttpApp, { db }: ModuleContext) => {
       await manageableAdvisor(db, user, advisorId);
       await deleteOpeningRange(db, request.params.id);
       return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/agent/advisors/:id/absences',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Les absences d’un conseiller, en cours et à venir',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(absenceResponse) }) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request, AGENTS);
+      const advisor = await manageableAdvisor(db, user, request.params.id);
+      const now = new Date().toISOString();
+      return { items: await listAbsences(db, [advisor.id], { from: now, to: '9999-12-31T00:00:00Z' }) };
     },
   );
 

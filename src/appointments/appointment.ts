@@ -1,7 +1,6 @@
 // An appointment as the routes show it, and the reads every use case shares.
-import { AppError, notFound, type Sql } from '../platform/index.ts';
+import { AppError, notFound, type Sql, parisLabel } from '../platform/index.ts';
 import type { Channel } from './compute-slots.ts';
-import { parisLabel } from './paris-time.ts';
 
 export const STATUSES = ['held', 'booked', 'seen', 'excused', 'no_show', 'revoked'] as const;
 /** RDV-Solidarités' statuses: booked = à venir, seen = honoré, excused = annulé par la personne, revoked = annulé par le service. */

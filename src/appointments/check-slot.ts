@@ -4,9 +4,8 @@ import type { Sql } from '../platform/index.ts';
 import type { Reason } from './catalogue.ts';
 import { bookingLimits, type Channel } from './compute-slots.ts';
 import { assertChannel, computeReasonSlots, nextAvailableSlots } from './find-available-slots.ts';
-import { parisDate } from './paris-time.ts';
 import { SlotTakenError, slotRefused } from './slot-errors.ts';
-import { AppError } from '../platform/index.ts';
+import { AppError, parisDate } from '../platform/index.ts';
 
 export type ChosenSlot = { reason: Reason; channel: Channel; startsAt: string; siteId?: string | undefined };
 

@@ -2,8 +2,7 @@
 // over each advisor's weekly opening ranges, minus public holidays, absences and the time already
 // taken (appointments and live holds, with their buffers), kept between the minimum notice and the
 // end of the booking window. Nothing here reads the database or the clock.
-import { isAlsaceMoselle, publicHoliday } from '../platform/index.ts';
-import { datesBetween, isoWeekday, parisToUtc } from './paris-time.ts';
+import { isAlsaceMoselle, publicHoliday, datesBetween, isoWeekday, parisToUtc } from '../platform/index.ts';
 
 export const CHANNELS = ['video', 'phone', 'in_person'] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -1,8 +1,16 @@
 // The slots a person can choose from: read what the arithmetic needs, then compute (never stored).
-import { AppError, type Sql } from '../platform/index.ts';
+import {
+  AppError,
+  type Sql,
+  addDays,
+  minutesOf,
+  parisDate,
+  parisLabel,
+  parisTime,
+  parisToUtc,
+} from '../platform/index.ts';
 import { getReason, type Reason } from './catalogue.ts';
 import { computeSlots, type Channel, type ComputedSlot, type Interval, type OpeningRange } from './compute-slots.ts';
-import { addDays, minutesOf, parisDate, parisLabel, parisTime, parisToUtc } from './paris-time.ts';
 
 /** The longest period one request may ask for. */
 export const MAX_SPAN_DAYS = 92;

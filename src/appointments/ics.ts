@@ -47,7 +47,13 @@ export const buildIcs = ({ appointment, reason, site, publicUrl, now }: IcsInput
     'TRANSP:OPAQUE',
     ...(isCancelled
       ? []
-      : ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeIcsText(reason.label)}`, 'TRIGGER:-PT2H', 'END:VALARM']),
+      : [
+          'BEGIN:VALARM',
+          'ACTION:DISPLAY',
+          `DESCRIPTION:${escapeIcsText(reason.label)}`,
+          'TRIGGER:-PT2H',
+          'END:VALARM',
+        ]),
     'END:VEVENT',
     'END:VCALENDAR',
   ];

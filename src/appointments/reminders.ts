@@ -1,9 +1,11 @@
 // Reminders 48 h and 2 h before an appointment. A durable job per reminder, enqueued in the
-// booking's transaction. The notifications module does not exist yet: until it does, the job
-// records the reminder in appointments.reminders (delivered_at null), where that module will pick
-// it up and deliver it by the person's channels (e-mail, SMS, push).
+// booking's transaction. At its time, if the appointment still stands, the job records the
+// reminder in appointments.reminders and hands it to the notifications module, which shows it in
+// the person's notification centre and sends it by their channels (e-mail, push) once.
+import { notify } from '../notifications/index.ts';
 import { enqueueJob, type JobHandler, type Sql } from '../platform/index.ts';
-import type { Appointment } from './appointment.ts';
+import { findAppointment, type Appointment } from './appointment.ts';
+import type { Channel } from './compute-slots.ts';
 
 export const REMINDER_JOB = 'appointments.record-reminder';
 export const REMINDERS = [
@@ -32,14 +34,55 @@ export const scheduleReminders = async (tx: Sql, appointment: Appointment, now: 
   }
 };
 
-/** The reminder job: records the reminder if the appointment is still booked at that time. */
+const CHANNEL_WORDS: Record<Channel, { fr: string; en: string }> = {
+  video: { fr: 'en visio', en: 'by video' },
+  phone: { fr: 'par téléphone', en: 'by phone' },
+  in_person: { fr: 'sur place', en: 'in person' },
+};
+
+const WHEN: Record<ReminderKind, { fr: string; en: string }> = {
+  '48h': { fr: 'dans 2 jours', en: 'in 2 days' },
+  '2h': { fr: 'dans 2 heures', en: 'in 2 hours' },
+};
+
+/** What the person reads in their notification centre, e-mail and push. */
+export const reminderText = (appointment: Appointment, kind: ReminderKind) => {
+  const channel = CHANNEL_WORDS[appointment.channel];
+  const reason = appointment.reason.label;
+  return {
+    title: {
+      fr: `Rendez-vous ${WHEN[kind].fr} : ${reason}`,
+      en: `Appointment ${WHEN[kind].en}: ${reason}`,
+    },
+    body: {
+      fr: `Votre rendez-vous ${channel.fr} (${reason}) est le ${appointment.label.fr}, heure de Paris. Vous pouvez le déplacer ou l’annuler depuis votre espace, dans les délais prévus.`,
+      en: `Your appointment ${channel.en} (${reason}) is on ${appointment.label.en}, Paris time. You can move or cancel it from your space, within the deadlines.`,
+    },
+  };
+};
+
+/**
+ * The reminder job: if the appointment is still booked at that time, records the reminder and
+ * notifies the person. Keyed by appointment, kind and start: a retried job notifies once.
+ */
 export const recordReminder: JobHandler<ReminderPayload> = async ({ appointmentId, kind, startsAt }, { db }) => {
-  await db.query(
-    `insert into appointments.reminders (appointment_id, person_id, kind, starts_at, due_at)
-     select id, person_id, $2, starts_at, starts_at - make_interval(hours => $3::int)
-       from appointments.appointments
-      where id = $1 and status = 'booked' and starts_at = $4::timestamptz
-     on conflict (appointment_id, kind, starts_at) do nothing`,
-    [appointmentId, kind, kind === '48h' ? 48 : 2, startsAt],
-  );
+  await db.transaction(async (tx) => {
+    const appointment = await findAppointment(tx, appointmentId, { forUpdate: true });
+    if (!appointment || appointment.status !== 'booked') return;
+    if (appointment.startsAt !== new Date(startsAt).toISOString()) return;
+    const { hoursBefore } = REMINDERS.find((reminder) => reminder.kind === kind)!;
+    await tx.query(
+      `insert into appointments.reminders (appointment_id, person_id, kind, starts_at, due_at)
+       values ($1, $2, $3, $4::timestamptz, $4::timestamptz - make_interval(hours => $5::int))
+       on conflict (appointment_id, kind, starts_at) do nothing`,
+      [appointment.id, appointment.personId, kind, appointment.startsAt, hoursBefore],
+    );
+    await notify(tx, {
+      personId: appointment.personId,
+      kind: 'appointment-reminder',
+      ...reminderText(appointment, kind),
+      link: `/mes-rendez-vous/${appointment.id}`,
+      dedupeKey: `appointments.reminder:${appointment.id}:${kind}:${appointment.startsAt}`,
+    });
+  });
 };

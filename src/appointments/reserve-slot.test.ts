@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { migrationSources } from '../main.ts';
 import { createJobRegistry, installJobRegistry, type Db } from '../platform/index.ts';
-import { testDatabaseKind, testDb, testLogger } from '../platform/testing/index.ts';
+import { testConfig, testDatabaseKind, testDb, testLogger } from '../platform/testing/index.ts';
 import { cancelAppointment } from './cancel-appointment.ts';
 import { confirmHold } from './confirm-hold.ts';
 import { appointmentsModule } from './index.ts';
@@ -67,7 +67,7 @@ describe('réserver un créneau', () => {
     assert.equal((await confirmHold(db, { personId, holdId: hold.id }, { now: NOW + MINUTE })).id, booked.id);
   });
 
-  it('le travail de rappel enregistre le rappel pour le futur module de notifications, et rien si le rendez-vous a bougé', async () => {
+  it('le travail de rappel enregistre le rappel (remis aux notifications), et rien si le rendez-vous a bougé', async () => {
     const { reasonId } = await createFixture(db);
     const personId = randomUUID();
     const booked = await bookAppointment(
@@ -80,7 +80,14 @@ describe('réserver un créneau', () => {
       `select type, payload from platform.jobs where payload->>'appointmentId' = $1`,
       [booked.id],
     );
-    const context = { jobId: 0, attempt: 1, db, logger: testLogger(), signal: new AbortController().signal };
+    const context = {
+      jobId: 0,
+      attempt: 1,
+      db,
+      config: testConfig(),
+      logger: testLogger(),
+      signal: new AbortController().signal,
+    };
     for (const job of jobs) await appointmentsModule.jobs![job.type]!(job.payload, context);
     // The appointment moved: the old jobs find nothing to remind.
     await rescheduleAppointment(db, { appointmentId: booked.id, startsAt: '2027-03-04T10:30:00Z' }, { now: NOW });

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, it } from 'node:test';
-import { createSession, SESSION_COOKIE, type SessionUser } from '../platform/index.ts';
+import { createSession, SESSION_COOKIE, type SessionUser, addDays, parisToUtc } from '../platform/index.ts';
 import { testGuichet } from '../testing.ts';
-import { addDays, parisToUtc } from './paris-time.ts';
 import { agentIdOf, createFixture } from './test-fixtures.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };

@@ -44,6 +44,8 @@ import {
   slotsResponse,
 } from './routes.schemas.ts';
 import { sendDocument, withNextSlots } from './replies.ts';
+import { mountSurveyRoutes } from './survey-routes.ts';
+import { mountVideoRoutes } from './video-routes.ts';
 
 const TAGS = ['appointments'];
 
@@ -376,4 +378,6 @@ export const mountAppointmentsRoutes = async (app: HttpApp, context: ModuleConte
   });
 
   mountAgentRoutes(app, context);
+  mountSurveyRoutes(app, context);
+  await mountVideoRoutes(app, context);
 };

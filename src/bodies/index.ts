@@ -17,5 +17,8 @@ export { seedBodiesDemo, isAgriculturalHousehold } from './seeds.ts';
 /** The test switch at the edge: a body marked down answers 503 on its connector. */
 export { setBodyAvailability, isBodyDown } from './availability.ts';
 
+/** A node run as its own process (`guichet body <body> --port …`). */
+export { runBody, type RunBodyOptions } from './run-body.ts';
+
 /** The schema of a body's store. */
 export { schemaOf };

@@ -30,7 +30,7 @@ describe('déclarer une naissance une seule fois', async () => {
     const caf = preview.recipients.find((r: Recipient) => r.party === 'caf');
     assert.match(caf.legalBasis, /L531-1/);
     assert.match(caf.why.fr, /prime à la naissance/);
-    assert.ok(preview.prefill.familyName);
+    assert.ok(preview.prefill.values.children[0].familyName);
   });
 
   it('refuse une déclaration au lieu de naissance invalide en nommant le champ, sans rien écrire', async () => {

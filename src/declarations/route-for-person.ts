@@ -3,11 +3,16 @@
 import { routeDeclaration, type Hub, type Routing } from '../exchange/index.ts';
 import { getPersonFile, type PersonFile } from '../people/index.ts';
 import { AppError, notFound, type Sql } from '../platform/index.ts';
+import type { Relative } from './kinds/kind.ts';
+
+type Named = { nir: string; givenNames: string; familyName: string };
 
 export type Parties = {
   file: PersonFile;
-  declarant: { nir: string; givenNames: string; familyName: string };
-  otherParent: { nir: string; givenNames: string; familyName: string } | null;
+  declarant: Named;
+  otherParent: Named | null;
+  /** The other parent's (or partner's) own record, for what a form pre-fills about them. */
+  otherPerson: PersonFile['person'] | null;
 };
 
 export const findParties = async (db: Sql, personId: string): Promise<Parties> => {
@@ -28,14 +33,56 @@ export const findParties = async (db: Sql, personId: string): Promise<Parties> =
     givenNames: person.givenNames,
     familyName: person.familyName,
   });
-  return { file, declarant: asParent(file.person), otherParent: other?.person.nir ? asParent(other.person) : null };
+  return {
+    file,
+    declarant: asParent(file.person),
+    otherParent: other?.person.nir ? asParent(other.person) : null,
+    otherPerson: other?.person ?? null,
+  };
 };
 
-export const routeForPerson = async (db: Sql, hub: Hub, type: string, parties: Parties): Promise<Routing> => {
-  const routing = await routeDeclaration(db, hub, {
-    type,
-    nirs: [parties.declarant.nir, ...(parties.otherParent ? [parties.otherParent.nir] : [])],
-  });
+/** The persons of the person's famille, foyer fiscal and ménage other than themself, once each. */
+export const relativesOf = (file: PersonFile): Relative[] => {
+  const relation = (group: string, role: string) =>
+    role === 'enfants' || role === 'personnes_a_charge'
+      ? 'enfant'
+      : role === 'parents' ||
+          role === 'conjoint' ||
+          role === 'declarants' ||
+          (group === 'menage' && role === 'personne_de_reference')
+        ? 'conjoint'
+        : 'autre';
+  const relatives = new Map<string, Relative>();
+  for (const [group, members] of [
+    ['famille', file.famille?.members ?? []],
+    ['foyer', file.foyerFiscal?.members ?? []],
+    ['menage', file.menage?.members ?? []],
+  ] as const)
+    for (const member of members)
+      if (member.id !== file.person.id && !relatives.has(member.id))
+        relatives.set(member.id, {
+          id: member.id,
+          givenNames: member.givenNames,
+          familyName: member.familyName,
+          birthDate: member.birthDate,
+          relation: relation(group, member.role),
+        });
+  return [...relatives.values()];
+};
+
+/** The declarant and the other parent, then anyone else the declaration is about (the deceased…). */
+export const subjectsOf = (parties: Parties, ...others: string[]) => [
+  ...new Set([parties.declarant.nir, ...(parties.otherParent ? [parties.otherParent.nir] : []), ...others]),
+];
+
+export const routeForPerson = async (
+  db: Sql,
+  hub: Hub,
+  type: string,
+  parties: Parties,
+  { subjects = subjectsOf(parties), variant }: { subjects?: string[]; variant?: string } = {},
+): Promise<Routing> => {
+  const routing = await routeDeclaration(db, hub, { type, nirs: subjects, variant });
   if (!routing)
     throw new AppError('unknown_type', {
       field: 'type',

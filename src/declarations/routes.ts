@@ -1,10 +1,12 @@
 // /api/v1/declarations: preview (who will be told, why, on which legal basis), send, follow.
 import { z } from 'zod';
-import { declarationTypes, loadHub } from '../exchange/index.ts';
+import { loadHub, loadRoutes, type Routing } from '../exchange/index.ts';
 import { AppError, notFound, requireUser, type HttpApp, type ModuleContext } from '../platform/index.ts';
+import { DECLARATION_KINDS, DECLARATION_TYPES, isDeclarationType } from './declaration-kinds.ts';
 import { declarationInput } from './declaration-input.ts';
 import { getDeclaration, listDeclarations } from './get-declaration.ts';
-import { findParties, routeForPerson } from './route-for-person.ts';
+import { planDeclaration } from './plan-declaration.ts';
+import { findParties, relativesOf, routeForPerson } from './route-for-person.ts';
 import { submitDeclaration } from './submit-declaration.ts';
 
 const messages = z.object({ fr: z.string(), en: z.string() });
@@ -34,6 +36,43 @@ const declarationResponse = z.object({
   isComplete: z.boolean(),
 });
 
+const routingPreview = z.object({
+  type: z.string(),
+  label: messages,
+  regime: z.enum(['general', 'agricole']),
+  recipients: z.array(recipientPreview),
+});
+const relative = z.object({
+  id: z.uuid(),
+  givenNames: z.string(),
+  familyName: z.string(),
+  birthDate: z.string(),
+  relation: z.string(),
+});
+
+const toPreview = (routing: Routing) => ({
+  type: routing.type,
+  label: routing.label,
+  regime: routing.regime,
+  recipients: routing.recipients.map(({ category: _category, ...recipient }) => recipient),
+});
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+/** The client's key for one filled-in form (header `Idempotency-Key`), or null when it sent none. */
+const idempotencyKeyOf = (header: string | string[] | undefined) => {
+  if (header === undefined) return null;
+  if (typeof header !== 'string' || !IDEMPOTENCY_KEY.test(header))
+    throw new AppError('invalid_idempotency_key', {
+      field: 'idempotency-key',
+      messages: {
+        fr: 'En-tête Idempotency-Key invalide : 8 à 100 lettres, chiffres, tirets ou soulignés.',
+        en: 'Invalid Idempotency-Key header: 8 to 100 letters, digits, hyphens or underscores.',
+      },
+    });
+  return header;
+};
+
 const ownPersonId = (personId: string | undefined) => {
   if (!personId) throw notFound({ fr: 'Personne', en: 'Person' });
   return personId;
@@ -45,45 +84,74 @@ export const mountDeclarationsRoutes = async (app: HttpApp, { db, config }: Modu
   const hub = await loadHub(db, config);
 
   app.get(
+    '/api/v1/declarations/types',
+    {
+      schema: {
+        tags,
+        summary: 'Ce qu’on peut déclarer, dans l’ordre de la page « Déclarer un changement »',
+        response: { 200: z.object({ types: z.array(z.object({ type: z.string(), label: messages })) }) },
+      },
+    },
+    async () => {
+      const routes = loadRoutes();
+      return {
+        types: DECLARATION_TYPES.flatMap((type) => (routes[type] ? [{ type, label: routes[type].label }] : [])),
+      };
+    },
+  );
+
+  app.get(
     '/api/v1/declarations/preview',
     {
       schema: {
         tags,
-        summary: 'Avant d’envoyer : quels organismes seront prévenus, pourquoi, sur quelle base légale',
+        summary:
+          'Avant de remplir : les valeurs connues de Guichet pour le formulaire, et quels organismes peuvent être prévenus, pourquoi, sur quelle base légale',
         querystring: z.object({ type: z.string().min(1) }).strict(),
         response: {
-          200: z.object({
-            type: z.string(),
-            label: messages,
-            regime: z.enum(['general', 'agricole']),
-            recipients: z.array(recipientPreview),
-            prefill: z.object({ familyName: z.string(), birthPlace: z.string().nullable() }),
+          200: routingPreview.extend({
+            prefill: z.object({ values: z.record(z.string(), z.unknown()), relatives: z.array(relative) }),
           }),
           400: errorSchema,
           401: errorSchema,
           404: errorSchema,
+          409: errorSchema,
         },
       },
     },
     async (request) => {
       const user = requireUser(request, { roles: ['citizen'] });
-      if (!declarationTypes().includes(request.query.type))
+      const type = request.query.type;
+      if (!isDeclarationType(type))
         throw new AppError('unknown_type', {
           field: 'query.type',
           messages: { fr: 'Type de déclaration inconnu.', en: 'Unknown declaration type.' },
         });
       const parties = await findParties(db, ownPersonId(user.personId));
-      const routing = await routeForPerson(db, hub, request.query.type, parties);
+      const routing = await routeForPerson(db, hub, type, parties);
+      const relatives = relativesOf(parties.file);
       return {
-        type: routing.type,
-        label: routing.label,
-        regime: routing.regime,
-        recipients: routing.recipients.map(({ category: _category, ...recipient }) => recipient),
-        prefill: {
-          familyName: parties.declarant.familyName,
-          birthPlace: parties.file.person.address?.communeCode ?? null,
-        },
+        ...toPreview(routing),
+        prefill: { values: DECLARATION_KINDS[type].prefill(parties, relatives), relatives },
       };
+    },
+  );
+
+  app.post(
+    '/api/v1/declarations/preview',
+    {
+      schema: {
+        tags,
+        summary:
+          'Avant d’envoyer : pour la déclaration remplie, quels organismes seront prévenus, pourquoi, sur quelle base légale (rien n’est écrit)',
+        body: declarationInput,
+        response: { 200: routingPreview, 400: errorSchema, 401: errorSchema, 404: errorSchema, 409: errorSchema },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request, { roles: ['citizen'] });
+      const { routing } = await planDeclaration(db, hub, ownPersonId(user.personId), request.body);
+      return toPreview(routing);
     },
   );
 
@@ -92,16 +160,25 @@ export const mountDeclarationsRoutes = async (app: HttpApp, { db, config }: Modu
     {
       schema: {
         tags,
-        summary: 'Déclarer une fois (naissance…) : la déclaration part vers chaque organisme concerné',
+        summary:
+          'Déclarer une fois (naissance, déménagement…) : la déclaration part vers chaque organisme concerné. Avec l’en-tête Idempotency-Key, un second envoi du même formulaire rend la première déclaration (200) au lieu d’en créer une autre',
         body: declarationInput,
-        response: { 201: declarationResponse, 400: errorSchema, 401: errorSchema, 404: errorSchema, 409: errorSchema },
+        response: {
+          200: declarationResponse,
+          201: declarationResponse,
+          400: errorSchema,
+          401: errorSchema,
+          404: errorSchema,
+          409: errorSchema,
+        },
       },
     },
     async (request, reply) => {
       const user = requireUser(request, { roles: ['citizen'] });
       const personId = ownPersonId(user.personId);
-      const { id } = await submitDeclaration(db, hub, { personId, input: request.body });
-      reply.code(201);
+      const idempotencyKey = idempotencyKeyOf(request.headers['idempotency-key']);
+      const { id, isReplay } = await submitDeclaration(db, hub, { personId, input: request.body, idempotencyKey });
+      reply.code(isReplay ? 200 : 201);
       return getDeclaration(db, { id, personId });
     },
   );

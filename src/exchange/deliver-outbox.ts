@@ -63,6 +63,9 @@ const CLAIM = `
 
 const connectorAnswer = z.object({ acknowledgements: z.array(acknowledgementSchema) });
 
+/** Messages per HTTP request to one connector (its body limit is 1 MiB). */
+const MESSAGES_PER_REQUEST = 200;
+
 type Outcome = { row: Claimed; ack: Acknowledgement } | { row: Claimed; error: string };
 
 const postBatch = async (hub: Hub, baseUrl: string, rows: Claimed[], timeoutMs: number): Promise<Outcome[]> => {
@@ -90,14 +93,49 @@ const postBatch = async (hub: Hub, baseUrl: string, rows: Claimed[], timeoutMs: 
   }
 };
 
+/** Each recipient's messages in requests of at most MESSAGES_PER_REQUEST, all recipients at once. */
+const deliverClaimed = async (hub: Hub, rows: Claimed[], timeoutMs: number) => {
+  const requests = new Map<string, Claimed[][]>();
+  for (const row of rows) {
+    const chunks = requests.get(row.recipient) ?? [];
+    const last = chunks.at(-1);
+    if (last && last.length < MESSAGES_PER_REQUEST) last.push(row);
+    else chunks.push([row]);
+    requests.set(row.recipient, chunks);
+  }
+  const outcomes = await Promise.all(
+    [...requests.values()]
+      .flat()
+      .map((chunk) =>
+        chunk[0]!.base_url
+          ? postBatch(hub, chunk[0]!.base_url, chunk, timeoutMs)
+          : Promise.resolve(chunk.map((row) => ({ row, error: 'destinataire sans adresse (no connector URL)' }))),
+      ),
+  );
+  return outcomes.flat();
+};
+
+const logEntryOf = (row: Claimed) => ({
+  messageId: row.message_id,
+  correlationId: row.correlation_id,
+  sender: row.sender,
+  recipient: row.recipient,
+  category: row.category,
+  purpose: row.purpose,
+  subjectKey: row.subject_key,
+});
+
 export type DeliveryReport = { claimed: number; delivered: number; failed: number; dead: number };
 
-/** Claims one batch of queue heads, delivers it, records the outcome. */
+/**
+ * Claims one batch of queue heads, delivers it, records the outcome: one statement to claim, one
+ * request per recipient (per 200 messages), one transaction of three bulk updates and one log append.
+ */
 export const deliverBatch = async (db: Db, hub: Hub, options: DeliveryOptions = {}): Promise<DeliveryReport> => {
   const {
-    batchSize = 200,
+    batchSize = 500,
     maxAttempts = 12,
-    leaseMs = 60_000,
+    leaseMs = 30_000,
     timeoutMs = 10_000,
     retryDelay = retryDelayMs,
     now = () => new Date(),
@@ -105,68 +143,59 @@ export const deliverBatch = async (db: Db, hub: Hub, options: DeliveryOptions = 
   const claimedAt = now();
   const rows = await db.query<Claimed>(CLAIM, [batchSize, claimedAt.toISOString(), leaseMs]);
   if (!rows.length) return { claimed: 0, delivered: 0, failed: 0, dead: 0 };
-  const byRecipient = new Map<string, Claimed[]>();
-  for (const row of rows) byRecipient.set(row.recipient, [...(byRecipient.get(row.recipient) ?? []), row]);
-  const outcomes = (
-    await Promise.all(
-      [...byRecipient.values()].map((group) =>
-        group[0]!.base_url
-          ? postBatch(hub, group[0]!.base_url, group, timeoutMs)
-          : Promise.resolve(group.map((row) => ({ row, error: 'destinataire sans adresse (no connector URL)' }))),
-      ),
-    )
-  ).flat();
+  const outcomes = await deliverClaimed(hub, rows, timeoutMs);
 
-  const report: DeliveryReport = { claimed: rows.length, delivered: 0, failed: 0, dead: 0 };
+  const delivered = outcomes.flatMap((outcome) => ('ack' in outcome ? [outcome] : []));
+  const failures = outcomes.flatMap((outcome) => ('error' in outcome ? [outcome] : []));
+  const dead = failures.filter(({ row }) => row.attempts >= maxAttempts);
+  const failed = failures.filter(({ row }) => row.attempts < maxAttempts);
+  const log: LogEntry[] = [
+    ...delivered.map(({ row, ack }) => ({
+      ...logEntryOf(row),
+      event: ack.status === 'rejected' ? ('rejected' as const) : ('delivered' as const),
+      code: ack.code,
+    })),
+    ...dead.map(({ row }) => ({ ...logEntryOf(row), event: 'dead' as const, code: 'ERR-51' })),
+  ];
   await db.transaction(async (tx) => {
-    const log: LogEntry[] = [];
-    for (const outcome of outcomes) {
-      const { row } = outcome;
-      const entry = {
-        messageId: row.message_id,
-        correlationId: row.correlation_id,
-        sender: row.sender,
-        recipient: row.recipient,
-        category: row.category,
-        purpose: row.purpose,
-        subjectKey: row.subject_key,
-      };
-      if ('ack' in outcome) {
-        report.delivered++;
-        await tx.query(
-          `update exchange.outbox set status = 'delivered', ack_status = $2, ack_code = $3, ack_reason = $4, sealed = null,
-                  locked_until = null, last_error = null, delivered_at = now() where id = $1`,
-          [
-            row.id,
-            outcome.ack.status,
-            outcome.ack.code,
-            outcome.ack.reason ? JSON.stringify(outcome.ack.reason) : null,
-          ],
-        );
-        log.push({
-          ...entry,
-          event: outcome.ack.status === 'rejected' ? 'rejected' : 'delivered',
-          code: outcome.ack.code,
-        });
-      } else if (row.attempts >= maxAttempts) {
-        report.dead++;
-        await tx.query(
-          `update exchange.outbox set status = 'dead', locked_until = null, last_error = $2 where id = $1`,
-          [row.id, outcome.error],
-        );
-        log.push({ ...entry, event: 'dead', code: 'ERR-51' });
-      } else {
-        report.failed++;
-        await tx.query(
-          `update exchange.outbox set locked_until = null, last_error = $2,
-                  next_attempt_at = $3::timestamptz + make_interval(secs => $4::double precision / 1000) where id = $1`,
-          [row.id, outcome.error, claimedAt.toISOString(), retryDelay(row.attempts)],
-        );
-      }
-    }
+    // `status = 'pending'`: a message another worker already recorded (it took the claim again
+    // after this one's lease ran out) is left as it is.
+    if (delivered.length)
+      await tx.query(
+        `update exchange.outbox o set status = 'delivered', ack_status = t.status, ack_code = t.code, ack_reason = t.reason,
+                sealed = null, locked_until = null, last_error = null, delivered_at = now()
+           from unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) as t(id, status, code, reason)
+          where o.id = t.id and o.status = 'pending'`,
+        [
+          delivered.map(({ row }) => row.id),
+          delivered.map(({ ack }) => ack.status),
+          delivered.map(({ ack }) => ack.code),
+          delivered.map(({ ack }) => (ack.reason ? JSON.stringify(ack.reason) : null)),
+        ],
+      );
+    if (dead.length)
+      await tx.query(
+        `update exchange.outbox o set status = 'dead', locked_until = null, last_error = t.error
+           from unnest($1::bigint[], $2::text[]) as t(id, error)
+          where o.id = t.id and o.status = 'pending'`,
+        [dead.map(({ row }) => row.id), dead.map(({ error }) => error)],
+      );
+    if (failed.length)
+      await tx.query(
+        `update exchange.outbox o set locked_until = null, last_error = t.error,
+                next_attempt_at = $3::timestamptz + make_interval(secs => t.delay / 1000)
+           from unnest($1::bigint[], $2::text[], $4::double precision[]) as t(id, error, delay)
+          where o.id = t.id and o.status = 'pending'`,
+        [
+          failed.map(({ row }) => row.id),
+          failed.map(({ error }) => error),
+          claimedAt.toISOString(),
+          failed.map(({ row }) => retryDelay(row.attempts)),
+        ],
+      );
     await appendLog(tx, log);
   });
-  return report;
+  return { claimed: rows.length, delivered: delivered.length, failed: failed.length, dead: dead.length };
 };
 
 /** Delivers until nothing is due; returns the totals. */
@@ -192,9 +221,16 @@ export const nextDueAt = async (db: Db) => {
  * The platform job that drives delivery: drains what is due, then books the next run for the
  * earliest retry. Enqueued with every accepted message, so an idle hub costs nothing.
  */
-export const deliverJob: JobHandler = async (_payload, { db }) => {
+export const deliverJob: JobHandler = async (_payload, { db, config }) => {
   const hub = await currentHub(db);
-  await drainOutbox(db, hub, { maxBatches: 50 });
+  await drainOutbox(db, hub, {
+    maxBatches: 50,
+    batchSize: config.EXCHANGE_BATCH_SIZE,
+    leaseMs: config.EXCHANGE_LEASE_MS,
+    timeoutMs: config.EXCHANGE_TIMEOUT_MS,
+    maxAttempts: config.EXCHANGE_MAX_ATTEMPTS,
+    retryDelay: (attempt) => Math.min(retryDelayMs(attempt), config.EXCHANGE_RETRY_MAX_MS),
+  });
   const next = await nextDueAt(db);
   if (next) {
     const runAt = new Date(Math.max(next.getTime(), Date.now() + 100));

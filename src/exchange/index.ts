@@ -7,6 +7,7 @@ import type { GuichetModule } from '../platform/index.ts';
 import { DELIVER_JOB } from './accept-messages.ts';
 import { deliverJob } from './deliver-outbox.ts';
 import { installHub, loadHub } from './hub.ts';
+import { remoteBodyUrls } from './parties.ts';
 import { registerEmbeddedParties } from './parties-registry.ts';
 import { mountExchangeRoutes } from './routes.ts';
 
@@ -16,7 +17,7 @@ export const exchangeModule: GuichetModule = {
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: async (app, context) => {
     const hub = installHub(await loadHub(context.db, context.config));
-    await registerEmbeddedParties(context.db, hub);
+    await registerEmbeddedParties(context.db, hub, remoteBodyUrls(context.config));
     mountExchangeRoutes(app, context, hub);
   },
   jobs: { [DELIVER_JOB]: deliverJob },
@@ -43,7 +44,7 @@ export {
 export { BODY_PARTIES, PARTIES, PARTY_NAMES, isParty, type BodyParty, type Party } from './parties.ts';
 
 /** Routing and the authorisation matrix. */
-export { routeDeclaration, declarationTypes, type Routing, type Recipient } from './routing.ts';
+export { routeDeclaration, declarationTypes, loadRoutes, type Routing, type Recipient } from './routing.ts';
 export { authorisations, findAuthorisation, type Authorisation } from './authorisations.ts';
 
 /** Directory of references. */
@@ -63,4 +64,22 @@ export { listDeadLetters, retryDeadLetter, type DeadLetter } from './dead-letter
 export { verifyMessageLog, type LogVerification } from './message-log.ts';
 
 /** Message contents by type (the connector contract). */
-export { birthDeclaredContent, type BirthDeclaredContent } from './message-types.ts';
+export {
+  birthDeclaredContent,
+  pregnancyDeclaredContent,
+  addressChangedContent,
+  householdChangedContent,
+  activityChangedContent,
+  bankDetailsChangedContent,
+  deathDeclaredContent,
+  HOUSEHOLD_EVENTS,
+  ACTIVITY_EVENTS,
+  RELATIONS,
+  type BirthDeclaredContent,
+  type PregnancyDeclaredContent,
+  type AddressChangedContent,
+  type HouseholdChangedContent,
+  type ActivityChangedContent,
+  type BankDetailsChangedContent,
+  type DeathDeclaredContent,
+} from './message-types.ts';

@@ -2,13 +2,15 @@
 import type { JsonWebKey } from 'node:crypto';
 import type { Sql } from '../platform/index.ts';
 import type { Hub } from './hub.ts';
-import { BODY_PARTIES, embeddedBodyUrl, PARTIES } from './parties.ts';
+import { BODY_PARTIES, embeddedBodyUrl, PARTIES, type BodyParty } from './parties.ts';
 
 /**
  * Registers the parties run by this process (the embedded default): each body's node on the same
- * server. A party registered by an administrator (a remote node) keeps its URL and key.
+ * server, or at its configured URL when it runs as its own process (`guichet body <body>`, which
+ * signs with the key derived from the same secret). A party registered by an administrator (a
+ * remote node with its own key) keeps its URL and key.
  */
-export const registerEmbeddedParties = async (db: Sql, hub: Hub) => {
+export const registerEmbeddedParties = async (db: Sql, hub: Hub, runApart: Partial<Record<BodyParty, string>> = {}) => {
   const ids = [...PARTIES];
   await db.query(
     `insert into exchange.parties (id, base_url, public_key, is_embedded)
@@ -19,7 +21,7 @@ export const registerEmbeddedParties = async (db: Sql, hub: Hub) => {
       ids,
       ids.map((id) =>
         (BODY_PARTIES as readonly string[]).includes(id)
-          ? embeddedBodyUrl(hub.publicUrl, id as (typeof BODY_PARTIES)[number])
+          ? (runApart[id as BodyParty] ?? embeddedBodyUrl(hub.publicUrl, id as BodyParty))
           : null,
       ),
       ids.map((id) => JSON.stringify(hub.embeddedKey(id).publicJwk)),

@@ -24,3 +24,15 @@ export const PARTY_NAMES: Record<Party, Messages> = {
 
 /** Where a body's node listens on the embedded default: on the same server, under /bodies/<body>. */
 export const embeddedBodyUrl = (publicUrl: string, body: BodyParty) => `${publicUrl}/bodies/${body}`;
+
+/** The variable giving the URL of a body's node run as its own process: `BODY_FRANCE_TRAVAIL_URL`. */
+export const bodyUrlVariable = (body: BodyParty) => `BODY_${body.toUpperCase().replace('-', '_')}_URL`;
+
+/** The configured URLs of the bodies' nodes run apart (the others run in this process). */
+export const remoteBodyUrls = (config: object): Partial<Record<BodyParty, string>> =>
+  Object.fromEntries(
+    BODY_PARTIES.flatMap((body) => {
+      const url = (config as Record<string, unknown>)[bodyUrlVariable(body)];
+      return typeof url === 'string' ? [[body, url]] : [];
+    }),
+  );

@@ -20,6 +20,8 @@ const routeSchema = z
           party: z.enum(PARTIES),
           purpose: z.string().min(1),
           regime: z.enum(['general', 'agricole']).optional(),
+          /** Only for these variants of the declaration (e.g. a marriage, not a separation). */
+          variants: z.array(z.string().min(1)).min(1).optional(),
           why: messages,
         })
         .strict(),
@@ -57,12 +59,18 @@ export type Routing = {
 
 /**
  * Which bodies a declaration of this type about these persons goes to, and why. A recipient the
- * matrix does not allow, or that holds no file when its decision requires one, is left out.
+ * matrix does not allow, that holds no file when its decision requires one, or that is only for
+ * other variants of the declaration, is left out (without a variant, every variant's recipients).
  */
 export const routeDeclaration = async (
   db: Sql,
   hub: Hub,
-  { type, nirs, on = new Date().toISOString().slice(0, 10) }: { type: string; nirs: string[]; on?: string },
+  {
+    type,
+    nirs,
+    variant,
+    on = new Date().toISOString().slice(0, 10),
+  }: { type: string; nirs: string[]; variant?: string; on?: string },
 ): Promise<Routing | null> => {
   const route = loadRoutes()[type];
   if (!route) return null;
@@ -77,6 +85,7 @@ export const routeDeclaration = async (
   const recipients: Recipient[] = [];
   for (const candidate of route.recipients) {
     if (candidate.regime && candidate.regime !== regime) continue;
+    if (variant && candidate.variants && !candidate.variants.includes(variant)) continue;
     const authorisation = findAuthorisation({
       recipient: candidate.party,
       category: route.category,

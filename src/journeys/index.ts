@@ -20,4 +20,6 @@ export { enrolInJourneys } from './reminders.ts';
 export { buildCalendar, type Calendar, type CalendarStep, type StepStatus } from './build-calendar.ts';
 export { personCalendars } from './person-journeys.ts';
 export type { BodyId, Channel, DateRule, JourneyTemplate, StepTemplate, Text } from './journey.ts';
+/** The birth journey's template and facts (benchmarks and tests of other modules build calendars with them). */
+export { birthJourney, type BirthFacts } from './birth/journey.ts';
 export { maternityLeave, paternityLeave, type MaternityLeave, type PaternityLeave } from './birth/leaves.ts';

@@ -69,7 +69,10 @@ export type StepTemplate<F> = {
 export type JourneyTemplate<F> = {
   id: string;
   title: Text;
-  /** The declared event that starts it (a declaration type of the tell-us-once module). */
+  /**
+   * The declared event that starts it (a declaration type of the tell-us-once module); a journey no
+   * declaration starts, read from the person's file alone, gives its own id.
+   */
   startedBy: string;
   /** Dates the steps are relative to, computed from the facts (for example the maternity leave's start). */
   anchors: (facts: F) => Record<string, string>;

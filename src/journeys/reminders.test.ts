@@ -55,7 +55,9 @@ describe('rappels des étapes du parcours', async () => {
     const [event] = await db.query<{ id: number; subject: string; payload: unknown; occurred_at: string }>(
       `select id, subject, payload, occurred_at from platform.events where type = 'declarations.submitted'`,
     );
-    const jobs = await db.query(`select 1 from platform.jobs where type = 'event:declarations.submitted:journeys.enrol-parents'`);
+    const jobs = await db.query(
+      `select 1 from platform.jobs where type = 'event:declarations.submitted:journeys.enrol-parents'`,
+    );
     assert.equal(jobs.length, 1, 'un travail de fond par abonné');
     await enrolOnDeclaration(
       {

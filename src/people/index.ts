@@ -49,5 +49,11 @@ export {
 export { generateDemoPopulation, seedDemoPopulation, isDemoSeeded } from './seeds.ts';
 export type { DemoIdentity, DemoPopulation, DemoHousehold, DemoPerson, DemoAgent } from './demo-population.ts';
 
+/** The person's household as an OpenFisca-France situation (for the rights engine). */
+export { householdSituation, type OpenFiscaSituation } from './household-situation.ts';
+
+/** The communes of France by INSEE code (Code officiel géographique), loaded once. */
+export { loadCommunes, type Commune } from './communes.ts';
+
 /** OpenFisca vocabulary of the module (roles, statuses) and the bodies agents work for. */
 export * from './vocabulary.ts';

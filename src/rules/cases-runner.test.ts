@@ -30,7 +30,7 @@ describe('lanceur des cas au format OpenFisca', () => {
       individus: { p: {}, e1: { age: 5 }, e2: { age: 8 } },
     };
     assert.equal(
-      runCase(system, { name: 'aah', period: '2025-06', input, output: { aah: 0 } }).status,
+      runCase(system, { name: 'ass', period: '2025-06', input, output: { ass: 0 } }).status,
       'not supported',
     );
     assert.equal(
@@ -56,6 +56,26 @@ describe('lanceur des cas au format OpenFisca', () => {
     });
     assert.equal(wrong.status, 'fail');
     assert.match(wrong.messages[0]!, /attendu 100, obtenu 151.8/);
+  });
+
+  it('un cas « non pris en charge » attendu ne réussit que si Guichet refuse pour la raison annoncée', () => {
+    const system = getSystem();
+    const input = {
+      individus: { demandeur: { date_naissance: '1980-01-01' } },
+      menage: { personne_de_reference: ['demandeur'], residence_mayotte: true },
+    };
+    const base = { name: 'Mayotte', period: '2025-06', input, output: { rsa: 0 } };
+    assert.equal(runCase(system, { ...base, not_supported: 'Mayotte' }).status, 'pass');
+    assert.equal(runCase(system, { ...base, not_supported: 'étudiant' }).status, 'fail');
+    const answered = runCase(system, {
+      ...base,
+      input: { individus: { demandeur: { date_naissance: '1980-01-01' } } },
+      output: { rsa: 646.52 },
+      absolute_error_margin: 0.005,
+      not_supported: 'Mayotte',
+    });
+    assert.equal(answered.status, 'fail');
+    assert.match(answered.messages[0]!, /obtenu pass/);
   });
 
   it('passe chaque cas de conformité partagé qu’il prend en charge', (t) => {

@@ -1,6 +1,8 @@
 // Runs test cases written in OpenFisca-France's YAML format (name, period, input, output,
 // absolute_error_margin, relative_error_margin) and says, per case, pass, fail or not supported
-// (a variable Guichet does not implement, or a period before its dated parameters).
+// (a variable Guichet does not implement, or a period before its dated parameters). Guichet's own
+// cases may add `not_supported: <reason>`: the case passes only if Guichet refuses to answer, for
+// that reason (a situation the rules do not cover yet must never get a wrong amount).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -80,6 +82,21 @@ export const runCase = (system: TaxBenefitSystem, testCase: Case): Omit<CaseResu
   });
   if (testCase.reforms || testCase.extensions)
     return result('not supported', ['réformes et extensions OpenFisca non prises en charge']);
+  // Guichet's own key: the case proves a situation is answered "not supported" for this reason.
+  const expectedNotSupported = testCase.not_supported === undefined ? undefined : String(testCase.not_supported);
+  if (expectedNotSupported !== undefined) {
+    const outcome = runCase(system, { ...testCase, not_supported: undefined });
+    if (outcome.status === 'not supported' && outcome.messages.some((m) => m.includes(expectedNotSupported)))
+      return result('pass', [], outcome.warnings);
+    return result(
+      'fail',
+      [
+        `attendu « non pris en charge » pour la raison « ${expectedNotSupported} », obtenu ${outcome.status}`,
+        ...outcome.messages,
+      ],
+      outcome.warnings,
+    );
+  }
   let simulation: Simulation | undefined;
   try {
     const period = parsePeriod(String(testCase.period ?? firstPeriod(testCase.output)));

@@ -4,8 +4,28 @@
 import type { Situation } from './engine/situation.ts';
 import { evaluate as evaluateWith, type Evaluation } from './engine/evaluate.ts';
 import { getSystem } from './system.ts';
+import type { GuichetModule } from '../platform/index.ts';
+import { mountOpenfiscaApi } from './openfisca-api.ts';
 
-export { getSystem } from './system.ts';
+/** The OpenFisca Web API's /calculate and /trace as functions (for benchmarks and other callers). */
+export {
+  calculate as openfiscaCalculate,
+  trace as openfiscaTrace,
+  OpenfiscaApiError,
+} from './openfisca-api-calculate.ts';
+import { mountRightsRoutes } from './rights/routes.ts';
+
+/** The module's manifest: no schema of its own, the OpenFisca Web API under /api/openfisca and the rights API under /api/v1/rights. */
+export const rulesModule: GuichetModule = {
+  name: 'rules',
+  routes: async (app, context) => {
+    await mountOpenfiscaApi(app, context);
+    mountRightsRoutes(app, context);
+  },
+};
+
+export { getCatalogue, getSystem } from './system.ts';
+export type { CatalogueEntry, ComputedCatalogueEntry } from './catalogue.ts';
 export { calculateBatch, type BatchInput } from './engine/batch.ts';
 export { traceInputs, type Evaluation, type TraceEntry, type Value } from './engine/evaluate.ts';
 export { NotSupportedError, SituationError } from './engine/errors.ts';

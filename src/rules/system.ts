@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadParameters } from './engine/parameters.ts';
 import { taxBenefitSystem, type TaxBenefitSystem } from './engine/tax-benefit-system.ts';
 import { BENEFITS } from './benefits/index.ts';
+import { loadCatalogue, type CatalogueEntry } from './catalogue.ts';
 import { COMMON_VARIABLES } from './variables/index.ts';
 
 export const RULES_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -18,4 +19,12 @@ export const getSystem = (): TaxBenefitSystem => {
     loadParameters(path.join(RULES_DIR, 'parameters')),
   );
   return system;
+};
+
+let catalogue: CatalogueEntry[] | undefined;
+
+/** Every entry of the catalogue (benefits/<id>/benefit.yaml), computed or not, sorted by id. */
+export const getCatalogue = (): CatalogueEntry[] => {
+  catalogue ??= loadCatalogue(path.join(RULES_DIR, 'benefits'));
+  return catalogue;
 };

@@ -7,7 +7,7 @@ import { after } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildGuichet, migrationSources } from '../../src/main.ts';
-import { ensureWebBuilt } from '../../src/platform/index.ts';
+import { ensureWebBuilt, type Db } from '../../src/platform/index.ts';
 import { testConfig, testDb, testLogger } from '../../src/platform/testing/index.ts';
 import { seedDemo } from '../../src/seed.ts';
 
@@ -20,7 +20,7 @@ export const browserSkipReason = fs.existsSync(CHROMIUM_PATH)
 
 export const DEMO_PASSWORD = 'guichet-demo';
 
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -42,28 +42,39 @@ const freePort = () =>
     });
   });
 
-export type BrowserGuichet = { url: string; browser: Browser };
+/** `db` lets a test put data in place at its edge (e.g. an appointment starting now). */
+export type BrowserGuichet = { url: string; browser: Browser; db: Db };
 
 /**
  * Starts Guichet (web app built first if needed) and Chromium; both stop when the test file ends.
  * `households: 0` skips the demo data (public pages need none).
  * PUBLIC_URL matches the port, so the OIDC redirects of the embedded provider come back here.
  */
-export const startBrowserGuichet = async ({ households = 20, seed = 42 } = {}): Promise<BrowserGuichet> => {
+export const startBrowserGuichet = async ({
+  households = 20,
+  seed = 42,
+  workers = false,
+}: {
+  households?: number;
+  seed?: number;
+  /** Run the background jobs (the exchange hub's deliveries to the bodies…), as `guichet start` does. */
+  workers?: boolean;
+} = {}): Promise<BrowserGuichet> => {
   await ensureWebBuilt(() => {});
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const config = testConfig({ PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url });
   const db = await testDb(migrationSources());
   const guichet = await buildGuichet({ config, db, logger: testLogger(), web: 'dist' });
-  if (households > 0) await seedDemo(db, { households, seed });
+  if (households > 0) await seedDemo(db, { households, seed, config });
   await guichet.app.listen({ port, host: '127.0.0.1' });
+  if (workers) guichet.workers.start();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
   after(async () => {
     await browser.close();
     await guichet.stop();
   });
-  return { url, browser };
+  return { url, browser, db };
 };
 
 export type Scheme = 'light' | 'dark';

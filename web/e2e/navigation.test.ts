@@ -24,8 +24,12 @@ describe('navigation dans le navigateur', { skip: browserSkipReason }, async () 
       }
       await page.getByRole('link', { name: 'Estimer mes droits' }).last().click();
       await page.getByRole('heading', { level: 1, name: 'Estimer mes droits' }).waitFor();
-      assert.match(await page.locator('main').innerText(), /arrive bientôt/);
-      assert.doesNotMatch(await page.locator('main').innerText(), /\d+[,.]?\d*\s?€/, 'aucun montant inventé');
+      await page.getByRole('heading', { level: 2, name: 'Votre foyer' }).waitFor();
+      assert.doesNotMatch(
+        await page.locator('main').innerText(),
+        /\d+[,.]?\d*\s?€/,
+        'aucun montant avant les réponses',
+      );
     } finally {
       await context.close();
     }

@@ -4,7 +4,7 @@
 // readable offline (an installable app: see manifest.webmanifest). Plain JavaScript: the browser
 // loads it as is. One service worker per scope: every offline feature belongs in this file.
 
-/* global self, clients */
+/* global self, clients, caches */
 
 const pickLanguage = () => ((self.navigator.language || 'fr').toLowerCase().startsWith('en') ? 'en' : 'fr');
 

@@ -147,10 +147,19 @@ export const setCsrfToken = (token: string | undefined) => {
 const isErrorBody = (value: unknown): value is ApiErrorBody =>
   typeof value === 'object' && value !== null && 'code' in value && 'messages' in value;
 
-type RequestOptions = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; signal?: AbortSignal };
+type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Extra request headers, e.g. `idempotency-key` so that a form sent twice makes one declaration. */
+  headers?: Record<string, string>;
+};
 
-export const apiFetch = async <T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> => {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export const apiFetch = async <T>(
+  path: string,
+  { method = 'GET', body, signal, headers: extraHeaders }: RequestOptions = {},
+): Promise<T> => {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -205,6 +214,72 @@ export const api = {
   jobs: (status: JobStatus | undefined, signal?: AbortSignal) =>
     apiFetch<JobList>(`/api/v1/admin/jobs${status ? `?status=${status}` : ''}`, { signal }),
   retryJob: (id: number) => apiFetch<Job>(`/api/v1/admin/jobs/${id}/retry`, { method: 'POST' }),
+  declarationTypes: (signal?: AbortSignal) =>
+    apiFetch<{ types: { type: DeclarationType; label: Bilingual }[] }>('/api/v1/declarations/types', { signal }),
+  declarationForm: (type: DeclarationType, signal?: AbortSignal) =>
+    apiFetch<DeclarationForm>(`/api/v1/declarations/preview?type=${encodeURIComponent(type)}`, { signal }),
+  previewDeclaration: (input: DeclarationDraft) =>
+    apiFetch<DeclarationPreview>('/api/v1/declarations/preview', { method: 'POST', body: input }),
+  submitDeclaration: (input: DeclarationDraft, idempotencyKey: string) =>
+    apiFetch<Declaration>('/api/v1/declarations', {
+      method: 'POST',
+      body: input,
+      headers: { 'idempotency-key': idempotencyKey },
+    }),
+  declaration: (id: string, signal?: AbortSignal) =>
+    apiFetch<Declaration>(`/api/v1/declarations/${encodeURIComponent(id)}`, { signal }),
+  declarations: (signal?: AbortSignal) => apiFetch<{ declarations: Declaration[] }>('/api/v1/declarations', { signal }),
+};
+
+// --- Declarations ("tell us once"): see src/declarations/routes.ts. ---
+
+export type Bilingual = { fr: string; en: string };
+
+export const DECLARATION_TYPES = ['grossesse', 'naissance', 'adresse', 'foyer', 'activite', 'banque', 'deces'] as const;
+export type DeclarationType = (typeof DECLARATION_TYPES)[number];
+
+/** A filled-in form as the API takes it: `type` and the type's own fields. */
+export type DeclarationDraft = { type: DeclarationType } & Record<string, unknown>;
+
+export type RecipientPreview = {
+  party: string;
+  name: Bilingual;
+  purpose: string;
+  why: Bilingual;
+  legalBasis: string;
+  decision: { reference: string; date: string };
+};
+
+export type DeclarationPreview = {
+  type: DeclarationType;
+  label: Bilingual;
+  regime: 'general' | 'agricole';
+  recipients: RecipientPreview[];
+};
+
+export type Relative = { id: string; givenNames: string; familyName: string; birthDate: string; relation: string };
+
+export type DeclarationForm = DeclarationPreview & {
+  prefill: { values: Record<string, unknown>; relatives: Relative[] };
+};
+
+export type DeliveryStatus = 'sent' | 'received' | 'processed' | 'rejected' | 'failed';
+
+export type RecipientStatus = RecipientPreview & {
+  status: DeliveryStatus;
+  code: string;
+  reason: Bilingual | null;
+  isRetrying: boolean;
+  updatedAt: string;
+};
+
+export type Declaration = {
+  id: string;
+  type: DeclarationType;
+  content: unknown;
+  createdAt: string;
+  recipients: RecipientStatus[];
+  isComplete: boolean;
 };
 
 // --- Display helpers for the shapes above (kept here so a shape change is one edit). ---

@@ -17,6 +17,26 @@ import { RequireRole } from './components/require-role.tsx';
 const MySpacePage = lazy(() =>
   import('./citizen/my-space-page.tsx').then((module) => ({ default: module.MySpacePage })),
 );
+const AppointmentsArea = lazy(() => import('./citizen/appointments-area.tsx'));
+const DeclarePage = lazy(() =>
+  import('./citizen/declarations/declare-page.tsx').then((module) => ({ default: module.DeclarePage })),
+);
+const DeclarationFormPage = lazy(() =>
+  import('./citizen/declarations/declaration-form-page.tsx').then((module) => ({
+    default: module.DeclarationFormPage,
+  })),
+);
+const DeclarationStatusPage = lazy(() =>
+  import('./citizen/declarations/declaration-status-page.tsx').then((module) => ({
+    default: module.DeclarationStatusPage,
+  })),
+);
+const NotificationsPage = lazy(() =>
+  import('./citizen/notifications-page.tsx').then((module) => ({ default: module.NotificationsPage })),
+);
+const CalendarPage = lazy(() =>
+  import('./citizen/journeys/calendar-page.tsx').then((module) => ({ default: module.CalendarPage })),
+);
 const AgentArea = lazy(() => import('./agent/index.tsx'));
 const AdminArea = lazy(() => import('./admin/index.tsx'));
 
@@ -39,6 +59,48 @@ export const App = () => (
           element={
             <RequireRole roles={['citizen']}>
               <MySpacePage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="/mon-calendrier"
+          element={
+            <RequireRole roles={['citizen']}>
+              <CalendarPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="/mes-notifications"
+          element={
+            <RequireRole roles={['citizen']}>
+              <NotificationsPage />
+            </RequireRole>
+          }
+        />
+        <Route path="/prendre-rendez-vous" element={<AppointmentsArea booking />} />
+        <Route path="/mes-rendez-vous/*" element={<AppointmentsArea />} />
+        <Route
+          path="/mon-espace/declarer"
+          element={
+            <RequireRole roles={['citizen']}>
+              <DeclarePage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="/mon-espace/declarer/:type"
+          element={
+            <RequireRole roles={['citizen']}>
+              <DeclarationFormPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="/mon-espace/declarations/:id"
+          element={
+            <RequireRole roles={['citizen']}>
+              <DeclarationStatusPage />
             </RequireRole>
           }
         />

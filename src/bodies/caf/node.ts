@@ -4,6 +4,7 @@
 import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
 import type { BodyNode } from '../node.ts';
 import { columnsOf, fileReference, householdView, insertColumns, nirsOf, readContent } from '../store.ts';
+import { cafLifeEventHandlers } from './life-events.ts';
 
 const firstOfMonth = (iso: string) => `${iso.slice(0, 7)}-01`;
 const previousMonth = (today: string) => {
@@ -17,6 +18,7 @@ const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_
 export const cafNode: BodyNode = {
   party: 'caf',
   handlers: {
+    ...cafLifeEventHandlers,
     'naissance.declaree': async (tx, envelope) => {
       const birth = readContent(birthDeclaredContent, envelope.content);
       const nirs = nirsOf(birth.declarant, birth.otherParent);

@@ -3,12 +3,16 @@
 import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
 import { BodyRejection, type BodyNode } from '../node.ts';
 import { columnsOf, householdView, insertColumns, nirsOf, readContent } from '../store.ts';
+import { cnavLifeEventHandlers } from './life-events.ts';
+import { anniversary } from '../anniversary.ts';
+import { firstOfNextMonth } from '../life-event-dates.ts';
 
 const WORKING = new Set(['salarie', 'independant', 'chomeur', 'retraite']);
 
 export const cnavNode: BodyNode = {
   party: 'cnav',
   handlers: {
+    ...cnavLifeEventHandlers,
     'naissance.declaree': async (tx, envelope) => {
       const birth = readContent(birthDeclaredContent, envelope.content);
       const parents = await tx.query<{ nir: string }>('select nir from body_cnav.assures where nir = any($1::text[])', [
@@ -28,7 +32,7 @@ export const cnavNode: BodyNode = {
     },
   },
   seed: async (tx, households) => {
-    const insured: { nir: string; status: string; firstYear: number }[] = [];
+    const insured: { nir: string; status: string; firstYear: number; pensionStart: string }[] = [];
     const children: { parent: string; givenNames: string; birthDate: string }[] = [];
     for (const household of households) {
       // Farmers' careers are kept by the MSA.
@@ -40,6 +44,7 @@ export const cnavNode: BodyNode = {
           nir: adult.nir,
           status: adult.situation.employmentStatus === 'retraite' ? 'retraite' : 'actif',
           firstYear: Number(adult.birthDate.slice(0, 4)) + 20,
+          pensionStart: firstOfNextMonth(anniversary(adult.birthDate, 62)),
         });
         if (parents.includes(adult))
           for (const kid of kids)
@@ -53,6 +58,18 @@ export const cnavNode: BodyNode = {
         nir: ['text', (i) => i.nir],
         status: ['text', (i) => i.status],
         first_year: ['int4', (i) => i.firstYear],
+      }),
+    );
+    // Retirees' own pensions, paid from the month after their 62nd birthday (demo figure).
+    const retirees = insured.filter((i) => i.status === 'retraite');
+    await insertColumns(
+      tx,
+      'body_cnav.pensions',
+      columnsOf(retirees, {
+        nir: ['text', (i) => i.nir],
+        kind: ['text', () => 'droit_propre'],
+        period_start: ['date', (i) => i.pensionStart],
+        status: ['text', () => 'en_paiement'],
       }),
     );
     await insertColumns(

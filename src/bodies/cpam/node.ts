@@ -4,10 +4,12 @@ import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
 import { anniversary } from '../anniversary.ts';
 import { BodyRejection, type BodyNode } from '../node.ts';
 import { columnsOf, householdView, insertColumns, nirsOf, readContent } from '../store.ts';
+import { cpamLifeEventHandlers } from './life-events.ts';
 
 export const cpamNode: BodyNode = {
   party: 'cpam',
   handlers: {
+    ...cpamLifeEventHandlers,
     'naissance.declaree': async (tx, envelope) => {
       const birth = readContent(birthDeclaredContent, envelope.content);
       const nirs = nirsOf(birth.declarant, birth.otherParent);

@@ -3,10 +3,12 @@
 import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
 import { BodyRejection, type BodyNode } from '../node.ts';
 import { columnsOf, fileReference, insertColumns, nirsOf, readContent } from '../store.ts';
+import { dgfipLifeEventHandlers } from './life-events.ts';
 
 export const dgfipNode: BodyNode = {
   party: 'dgfip',
   handlers: {
+    ...dgfipLifeEventHandlers,
     'naissance.declaree': async (tx, envelope) => {
       const birth = readContent(birthDeclaredContent, envelope.content);
       const [household] = await tx.query<{ foyer: string }>(

@@ -1,15 +1,15 @@
 // The civil registry's reference node (the mairie's registers, with INSEE): births, marriages and
 // deaths. A birth is recorded as one birth certificate (acte) per child.
+import { acteNumber } from './acte-number.ts';
 import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
 import type { BodyNode } from '../node.ts';
-import { columnsOf, fileReference, householdView, insertColumns, readContent } from '../store.ts';
-
-const acteNumber = (kind: 'N' | 'M', commune: string, date: string, key: string) =>
-  `${kind}-${commune}-${date.slice(0, 4)}-${fileReference('etat-civil', key, 6)}`;
+import { columnsOf, householdView, insertColumns, readContent } from '../store.ts';
+import { etatCivilLifeEventHandlers } from './life-events.ts';
 
 export const etatCivilNode: BodyNode = {
   party: 'etat-civil',
   handlers: {
+    ...etatCivilLifeEventHandlers,
     'naissance.declaree': async (tx, envelope) => {
       const birth = readContent(birthDeclaredContent, envelope.content);
       for (const [index, child] of birth.children.entries()) {

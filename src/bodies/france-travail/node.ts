@@ -2,6 +2,7 @@
 import type { Holding } from '../../exchange/index.ts';
 import type { BodyNode } from '../node.ts';
 import { columnsOf, fileReference, householdView, insertColumns } from '../store.ts';
+import { franceTravailLifeEventHandlers } from './life-events.ts';
 
 const monthsBefore = (today: string, months: number) => {
   const date = new Date(`${today}T00:00:00Z`);
@@ -11,7 +12,7 @@ const monthsBefore = (today: string, months: number) => {
 
 export const franceTravailNode: BodyNode = {
   party: 'france-travail',
-  handlers: {},
+  handlers: franceTravailLifeEventHandlers,
   seed: async (tx, households, { today }) => {
     const jobseekers = households
       .flatMap((household) =>

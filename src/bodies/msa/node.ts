@@ -5,10 +5,12 @@ import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
 import { anniversary } from '../anniversary.ts';
 import { BodyRejection, type BodyNode } from '../node.ts';
 import { columnsOf, fileReference, householdView, insertColumns, nirsOf, readContent } from '../store.ts';
+import { msaLifeEventHandlers } from './life-events.ts';
 
 export const msaNode: BodyNode = {
   party: 'msa',
   handlers: {
+    ...msaLifeEventHandlers,
     'naissance.declaree': async (tx, envelope) => {
       const birth = readContent(birthDeclaredContent, envelope.content);
       const [member] = await tx.query<{ nir: string }>(
@@ -32,6 +34,11 @@ export const msaNode: BodyNode = {
           [member.nir, `${child.birthDate.slice(0, 7)}-01`, envelope.correlationId],
         );
       }
+      // The maternity file opened on the declared pregnancy ends with the birth.
+      await tx.query(
+        `update body_msa.maternites set status = 'naissance' where nir = any($1::text[]) and status = 'en_cours'`,
+        [nirsOf(birth.declarant, birth.otherParent)],
+      );
     },
   },
   seed: async (tx, households) => {

@@ -2,10 +2,11 @@
 import type { Holding } from '../../exchange/index.ts';
 import type { BodyNode } from '../node.ts';
 import { columnsOf, fileReference, householdView, insertColumns } from '../store.ts';
+import { urssafLifeEventHandlers } from './life-events.ts';
 
 export const urssafNode: BodyNode = {
   party: 'urssaf',
-  handlers: {},
+  handlers: urssafLifeEventHandlers,
   seed: async (tx, households) => {
     const contributors = households
       .filter((household) => !household.isAgricultural)

@@ -115,8 +115,8 @@ export const movingJourney: JourneyTemplate<MovingFacts> = {
       id: 'listes-electorales',
       title: { fr: 'S’inscrire sur les listes électorales', en: 'Register to vote in your new commune' },
       explanation: {
-        fr: 'Inscrivez-vous dans votre nouvelle commune, en ligne ou à la mairie, à tout moment de l’année. Pour voter à un scrutin, la demande doit être faite au plus tard le 6e vendredi qui le précède. La date indiquée est celle du prochain scrutin prévu.',
-        en: 'Register in your new commune, online or at the town hall, at any time of the year. To vote at a ballot, apply by the 6th Friday before it at the latest. The date shown is that of the next scheduled ballot.',
+        fr: 'Inscrivez-vous dans votre nouvelle commune, en ligne ou à la mairie, à tout moment de l’année. Pour voter à un scrutin, la demande doit être faite au plus tard le 6e vendredi qui le précède. La date indiquée vaut pour le prochain scrutin prévu ; quand son jour n’est pas encore fixé, elle est calculée sur le premier jour possible.',
+        en: 'Register in your new commune, online or at the town hall, at any time of the year. To vote at a ballot, apply by the 6th Friday before it at the latest. The date shown is for the next scheduled ballot; when its day is not fixed yet, it is worked out from the earliest possible day.',
       },
       body: 'mairie',
       when: ({ facts }) => facts.nextBallot !== null,

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addBusinessDays, addMonths, daysBetween, isBusinessDay, onOrNextBusinessDay } from './calendar-days.ts';
+import {
+  addBusinessDays,
+  addDays,
+  addMonths,
+  daysBetween,
+  isBusinessDay,
+  isoWeekday,
+  onOrNextBusinessDay,
+} from './calendar-days.ts';
 
 describe('calcul des délais en jours', () => {
   it('ajoute des mois en gardant le jour, ou le dernier jour d’un mois plus court', () => {
@@ -31,5 +39,19 @@ describe('calcul des délais en jours', () => {
   it('refuse une date mal écrite', () => {
     assert.throws(() => addMonths('2026-13', 1), /date invalide/);
     assert.throws(() => addMonths('2026-02-30', 1), /date invalide/);
+  });
+});
+
+describe('arithmétique des jours sur des siècles', () => {
+  it('donne les mêmes dates que le calendrier de JavaScript, jour après jour de 1899 à 2101', () => {
+    let reference = Date.UTC(1899, 0, 1);
+    let date = '1899-01-01';
+    for (let day = 0; day < 74_000; day++) {
+      const expected = new Date(reference).toISOString().slice(0, 10);
+      assert.equal(date, expected);
+      assert.equal(isoWeekday(date), new Date(reference).getUTCDay() || 7);
+      date = addDays(date, 1);
+      reference += 86_400_000;
+    }
   });
 });

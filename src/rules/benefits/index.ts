@@ -10,6 +10,11 @@ import { VARIABLES as asf } from './asf/formulas.ts';
 import { VARIABLES as rsa } from './rsa/formulas.ts';
 import { VARIABLES as ppa } from './ppa/formulas.ts';
 import { VARIABLES as aspa } from './aspa/formulas.ts';
+import { VARIABLES as aides_logement } from './aides_logement/formulas.ts';
+import { VARIABLES as aah } from './aah/formulas.ts';
+import { VARIABLES as ij_maternite } from './ij_maternite/formulas.ts';
+import { VARIABLES as ij_paternite } from './ij_paternite/formulas.ts';
+import { VARIABLES as css } from './css/formulas.ts';
 
 export type BenefitModule = { id: string; variables: Variable[] };
 
@@ -24,4 +29,9 @@ export const BENEFITS: BenefitModule[] = [
   { id: 'rsa', variables: rsa },
   { id: 'ppa', variables: ppa },
   { id: 'aspa', variables: aspa },
+  { id: 'aides_logement', variables: aides_logement },
+  { id: 'aah', variables: aah },
+  { id: 'ij_maternite', variables: ij_maternite },
+  { id: 'ij_paternite', variables: ij_paternite },
+  { id: 'css', variables: css },
 ];

@@ -21,3 +21,22 @@ export const filledColumn = (type: ValueType, length: number, value: number): Co
 
 /** Rounds to the cent the way OpenFisca's `round(x, 2)` does for positive amounts. */
 export const roundCents = (x: number): number => Math.round((x + Number.EPSILON) * 100) / 100;
+
+/** A new column of type `Type` with `compute(value, row)` for each row of `source`. A plain loop:
+ *  `Float64Array.from(source, compute)` goes through the iterator protocol and is many times slower. */
+export const mapColumn = <C extends Column>(
+  Type: new (length: number) => C,
+  source: ArrayLike<number>,
+  compute: (value: number, row: number) => number,
+): C => {
+  const length = source.length;
+  const column = new Type(length);
+  for (let row = 0; row < length; row++) column[row] = compute(source[row]!, row);
+  return column;
+};
+
+/** Whether `test(value, row)` holds for some row of `values`. */
+export const someRow = (values: ArrayLike<number>, test: (value: number, row: number) => unknown): boolean => {
+  for (let row = 0; row < values.length; row++) if (test(values[row]!, row)) return true;
+  return false;
+};

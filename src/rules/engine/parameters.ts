@@ -86,10 +86,15 @@ export const loadParameters = (dir: string): ParameterSet => {
 };
 
 export const parameterSet = (byName: Map<string, Parameter>): ParameterSet => {
-  const cache = new Map<string, ParameterAt>();
+  // By name, then by date: no key to build on the engine's hottest path.
+  const cache = new Map<string, Map<string, ParameterAt>>();
   const at = (name: string, date: string): ParameterAt => {
-    const key = `${name}@${date}`;
-    const cached = cache.get(key);
+    let byDate = cache.get(name);
+    if (!byDate) {
+      byDate = new Map();
+      cache.set(name, byDate);
+    }
+    const cached = byDate.get(date);
     if (cached) return cached;
     const parameter = byName.get(name);
     if (!parameter) throw new NotSupportedError(`paramètre inconnu : ${name}`);
@@ -107,7 +112,7 @@ export const parameterSet = (byName: Map<string, Parameter>): ParameterSet => {
     if (date > parameter.lastConfirmed) {
       result.warning = `${name} : valeur du ${found.start} vérifiée pour la dernière fois le ${parameter.lastConfirmed} ; au ${date} elle peut avoir changé (revalorisation non encore enregistrée)`;
     }
-    cache.set(key, result);
+    byDate.set(date, result);
     return result;
   };
   return { get: (name) => byName.get(name), at, all: () => [...byName.values()] };

@@ -46,11 +46,33 @@ export const parsePeriod = (input: string | number): Period => {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+// Texts of months and years, made once: the engine asks for them at every calculation.
+const monthTexts = new Map<number, string>();
+const yearTexts = new Map<number, string>();
+const startTexts = new Map<number, string>();
+
+const monthText = (year: number, monthNumber: number): string => {
+  const index = year * 12 + monthNumber;
+  let text = monthTexts.get(index);
+  if (text === undefined) {
+    text = `${year}-${pad(monthNumber)}`;
+    monthTexts.set(index, text);
+  }
+  return text;
+};
+
 /** Canonical text of a period, as OpenFisca prints it (and the key of caches and traces). */
 export const periodKey = (p: Period): string => {
   if (p.unit === 'eternity') return 'eternity';
-  if (p.unit === 'month' && p.size === 1) return `${p.year}-${pad(p.month)}`;
-  if (p.unit === 'year' && p.size === 1 && p.month === 1) return String(p.year);
+  if (p.unit === 'month' && p.size === 1) return monthText(p.year, p.month);
+  if (p.unit === 'year' && p.size === 1 && p.month === 1) {
+    let text = yearTexts.get(p.year);
+    if (text === undefined) {
+      text = String(p.year);
+      yearTexts.set(p.year, text);
+    }
+    return text;
+  }
   return `${p.unit}:${p.year}-${pad(p.month)}:${p.size}`;
 };
 
@@ -102,7 +124,16 @@ export const lastThreeMonths = (p: Period): Period => {
 };
 
 /** ISO date of the first day of the period. */
-export const startDate = (p: Period): string => (p.unit === 'eternity' ? '0001-01-01' : `${p.year}-${pad(p.month)}-01`);
+export const startDate = (p: Period): string => {
+  if (p.unit === 'eternity') return '0001-01-01';
+  const index = p.year * 12 + p.month;
+  let text = startTexts.get(index);
+  if (text === undefined) {
+    text = `${monthText(p.year, p.month)}-01`;
+    startTexts.set(index, text);
+  }
+  return text;
+};
 
 /** ISO date of the last day of the period. */
 export const endDate = (p: Period): string => {

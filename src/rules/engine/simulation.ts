@@ -5,7 +5,7 @@ import { filledColumn, newColumn, type Column } from './columns.ts';
 import type { GroupKey } from './entities.ts';
 import { NotSupportedError, SituationError } from './errors.ts';
 import type { ParameterAt } from './parameters.ts';
-import { dayNumber, monthsOf, periodKey, startDate, yearsOf, type Period } from './period.ts';
+import { dayNumber, ETERNITY, monthsOf, periodKey, startDate, yearsOf, type Period } from './period.ts';
 import { entityCount, type Population } from './population.ts';
 import type { TaxBenefitSystem } from './tax-benefit-system.ts';
 import { formulaAt, type FormulaContext, type Variable } from './variable.ts';
@@ -25,14 +25,23 @@ export type TraceNode = {
 
 type Options = { trace?: boolean };
 
-const keyOf = (name: string, period: Period) => `${name}@${periodKey(period)}`;
+type Input = { column: Column; projected: boolean };
+
+/** A computed value and its trace key (`name@period`); the column is `null` while being computed. */
+type CacheEntry = { column: Column | null; key: string };
+
+/** A placeholder value of a trace node still being computed. */
+const NO_VALUE = new Float64Array(0);
 
 export class Simulation {
   readonly warnings = new Set<string>();
   readonly trace = new Map<string, TraceNode>();
-  private readonly inputs = new Map<string, { column: Column; projected: boolean }>();
-  private readonly cache = new Map<string, Column>();
-  private readonly computing = new Set<string>();
+  /** Inputs and computed columns by variable, then by period text: no key to build and hash on
+   *  the engine's hottest path. */
+  private readonly inputs = new Map<string, Map<string, Input>>();
+  private readonly cache = new Map<string, Map<string, CacheEntry>>();
+  /** One formula context per entity, made once: formulas read the traced node from the stack. */
+  private readonly contexts = new Map<string, FormulaContext>();
   private readonly stack: TraceNode[] = [];
   private readonly isTracing: boolean;
 
@@ -52,8 +61,14 @@ export class Simulation {
     const length = entityCount(this.population, variable.entity);
     if (column.length !== length)
       throw new SituationError(name, `${column.length} valeurs pour ${length} ${variable.entity}`);
+    let byPeriod = this.inputs.get(name);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      this.inputs.set(name, byPeriod);
+    }
+    const inputs = byPeriod;
     if (variable.definitionPeriod === 'eternity' || period.unit === 'eternity') {
-      this.inputs.set(`${name}@eternity`, { column, projected: false });
+      inputs.set('eternity', { column, projected: false });
       return;
     }
     const parts =
@@ -68,17 +83,15 @@ export class Simulation {
         `${name} est une donnée annuelle : donnez-la pour une année (2024), pas pour ${periodKey(period)}`,
       );
     if (parts.length === 1) {
-      this.inputs.set(keyOf(name, parts[0]!), { column, projected: false });
+      inputs.set(periodKey(parts[0]!), { column, projected: false });
       return;
     }
-    const missing = parts.filter((part) => !this.inputs.has(keyOf(name, part)));
+    const missing = parts.filter((part) => !inputs.has(periodKey(part)));
     if (!missing.length) return;
     let spread = column;
     if (variable.setInput === 'divide') {
       spread = new Float64Array(length);
-      const known = parts
-        .filter((part) => !missing.includes(part))
-        .map((part) => this.inputs.get(keyOf(name, part))!.column);
+      const known = parts.filter((part) => !missing.includes(part)).map((part) => inputs.get(periodKey(part))!.column);
       for (let i = 0; i < length; i++) {
         let rest = column[i]!;
         for (const other of known) rest -= other[i]!;
@@ -86,45 +99,55 @@ export class Simulation {
       }
     }
     // The months share one column: inputs are never written to after being set.
-    for (const part of missing) this.inputs.set(keyOf(name, part), { column: spread, projected: true });
+    for (const part of missing) inputs.set(periodKey(part), { column: spread, projected: true });
   }
 
   /** The value of a variable for a period of its definition unit (computing what it needs). */
   calculate(name: string, period: Period): Column {
     const variable = this.system.variable(name);
-    const at =
-      variable.definitionPeriod === 'eternity' ? { unit: 'eternity' as const, year: 0, month: 1, size: 1 } : period;
+    const at = variable.definitionPeriod === 'eternity' ? ETERNITY : period;
     this.checkPeriod(variable, at);
-    const key = keyOf(name, at);
+    const periodText = periodKey(at);
+    let byPeriod = this.cache.get(name);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      this.cache.set(name, byPeriod);
+    }
+    const cached = byPeriod.get(periodText);
     const parent = this.stack[this.stack.length - 1];
-    if (parent) parent.variables.push(key);
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    if (this.computing.has(key)) throw new Error(`dépendance circulaire en calculant ${key}`);
-    this.computing.add(key);
+    if (cached) {
+      // The key is made once per value: a dependency pushes the same string, nothing to build.
+      if (parent) parent.variables.push(cached.key);
+      if (cached.column) return cached.column;
+      throw new Error(`dépendance circulaire en calculant ${cached.key}`);
+    }
+    const entry: CacheEntry = { column: null, key: `${name}@${periodText}` };
+    if (parent) parent.variables.push(entry.key);
+    byPeriod.set(periodText, entry);
     const node: TraceNode | undefined = this.isTracing
       ? {
           variable: name,
-          period: periodKey(at),
+          period: periodText,
           entity: variable.entity,
           source: 'default',
           variables: [],
           parameters: [],
-          value: new Float64Array(0),
+          value: NO_VALUE,
         }
       : undefined;
     if (node) this.stack.push(node);
     try {
-      const column = this.compute(variable, at, key, node);
-      this.cache.set(key, column);
+      const column = this.compute(variable, at, periodText, node);
+      entry.column = column;
       if (node) {
         node.value = column;
-        this.trace.set(key, node);
+        this.trace.set(entry.key, node);
       }
       return column;
     } finally {
       if (node) this.stack.pop();
-      this.computing.delete(key);
+      // A failed calculation leaves nothing behind: asking again fails again, never "circular".
+      if (!entry.column) byPeriod.delete(periodText);
     }
   }
 
@@ -151,8 +174,8 @@ export class Simulation {
     }
   }
 
-  private compute(variable: Variable, period: Period, key: string, node: TraceNode | undefined): Column {
-    const input = this.inputs.get(key);
+  private compute(variable: Variable, period: Period, periodText: string, node: TraceNode | undefined): Column {
+    const input = this.inputs.get(variable.name)?.get(periodText);
     if (input) {
       if (node) node.source = input.projected ? 'projected input' : 'input';
       return input.column;
@@ -175,22 +198,26 @@ export class Simulation {
       node.source = 'formula';
       node.formulaStart = found.start;
     }
-    const column = found.formula(this.context(variable, length, node), period);
+    const column = found.formula(this.context(variable.entity, length), period);
     if (column.length !== length)
       throw new Error(`${variable.name} : la formule rend ${column.length} valeurs pour ${length}`);
     return column;
   }
 
-  private context(variable: Variable, length: number, node: TraceNode | undefined): FormulaContext {
+  private context(entity: string, length: number): FormulaContext {
+    const made = this.contexts.get(entity);
+    if (made) return made;
     const population = this.population;
     const param = (name: string, period: Period): ParameterAt => {
       const found = this.system.parameters.at(name, startDate(period));
       if (found.warning) this.warnings.add(found.warning);
+      // The formula asking is the traced node on top of the stack (its nested calculations are done).
+      const node = this.stack[this.stack.length - 1];
       if (node) node.parameters.push(found);
       return found;
     };
     const groupOf = (group: GroupKey) => population.groups[group];
-    return {
+    const context: FormulaContext = {
       length,
       calc: (name, period) => this.calculate(name, period),
       add: (name, period) => this.add(name, period),
@@ -224,5 +251,7 @@ export class Simulation {
       },
       members: (group) => groupOf(group),
     };
+    this.contexts.set(entity, context);
+    return context;
   }
 }

@@ -3,6 +3,7 @@
 import { FAMILLE_PARENT } from '../engine/entities.ts';
 import { nMinus2 } from '../engine/period.ts';
 import { defineVariable } from '../engine/variable.ts';
+import { mapColumn } from '../engine/columns.ts';
 
 const PF = 'prestations_sociales.prestations_familiales';
 
@@ -15,7 +16,7 @@ export const en_couple = defineVariable({
   formulas: {
     '0001-01-01': (ctx) => {
       const parents = ctx.count('famille', new Uint8Array(ctx.members('famille').group.length).fill(1), FAMILLE_PARENT);
-      return Uint8Array.from(parents, (n) => (n === 2 ? 1 : 0));
+      return mapColumn(Uint8Array, parents, (n) => (n === 2 ? 1 : 0));
     },
   },
 });
@@ -43,7 +44,7 @@ export const biactivite = defineVariable({
       }
       const parents = ctx.count('famille', parent);
       const earners = ctx.count('famille', earner);
-      return Uint8Array.from(parents, (n, g) => (n === 2 && earners[g] === 2 ? 1 : 0));
+      return mapColumn(Uint8Array, parents, (n, g) => (n === 2 && earners[g] === 2 ? 1 : 0));
     },
   },
 });

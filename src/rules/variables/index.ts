@@ -1,7 +1,8 @@
 // Variables shared by several benefits (persons, incomes, family-benefit basics).
 import type { Variable } from '../engine/variable.ts';
+import { ACTIVITE_VARIABLES } from './activite.ts';
 import { age, autonomie_financiere, date_naissance } from './individu.ts';
-import { salaire_imposable, salaire_net } from './revenus.ts';
+import { salaire_de_base, salaire_imposable, salaire_net } from './revenus.ts';
 import {
   af_nbenf,
   prestations_familiales_base_ressources,
@@ -10,7 +11,7 @@ import {
 } from './prestations-familiales.ts';
 import { biactivite, en_couple } from './famille.ts';
 import { adoption, date_adoption, pensions_alimentaires_percues } from './enfants.ts';
-import { aide_logement, statut_occupation_logement } from './logement.ts';
+import { statut_occupation_logement } from './logement.ts';
 import {
   departement_experimentation_rsa,
   enceinte,
@@ -27,6 +28,7 @@ export const COMMON_VARIABLES: Variable[] = [
   autonomie_financiere,
   salaire_net,
   salaire_imposable,
+  salaire_de_base,
   prestations_familiales_enfant_a_charge,
   prestations_familiales_base_ressources_individu,
   prestations_familiales_base_ressources,
@@ -37,7 +39,6 @@ export const COMMON_VARIABLES: Variable[] = [
   date_adoption,
   pensions_alimentaires_percues,
   statut_occupation_logement,
-  aide_logement,
   nb_parents,
   enceinte,
   rsa_isolement_recent,
@@ -45,4 +46,5 @@ export const COMMON_VARIABLES: Variable[] = [
   rsa_enfant_a_charge,
   rsa_nb_enfants,
   rsa_majore_eligibilite,
+  ...ACTIVITE_VARIABLES,
 ];

@@ -1,5 +1,5 @@
 // Housing facts the solidarity benefits read (the forfait logement of RSA and prime d'activité),
-// with OpenFisca-France's names. `aide_logement` is an input until the housing aids are computed.
+// with OpenFisca-France's names. The housing aids themselves are in benefits/aides_logement.
 import { defineVariable } from '../engine/variable.ts';
 
 /** OpenFisca-France's TypesStatutOccupationLogement, in its order. */
@@ -26,17 +26,6 @@ export const statut_occupation_logement = defineVariable({
   possibleValues: STATUTS_OCCUPATION_LOGEMENT,
   label:
     "Statut d'occupation du logement (propriétaire sans emprunt : « proprietaire », accédant : « primo_accedant », locataire, logé gratuitement…)",
-});
-
-export const aide_logement = defineVariable({
-  name: 'aide_logement',
-  entity: 'famille',
-  definitionPeriod: 'month',
-  valueType: 'float',
-  unit: 'currency',
-  label: 'Aide personnelle au logement perçue (APL, ALF ou ALS), montant mensuel',
-  documentation:
-    "Donnée saisie tant que Guichet ne calcule pas les aides au logement : elle déclenche le forfait logement du RSA et de la prime d'activité.",
 });
 
 /** The menage value seen by each famille: the one of its first parent (OpenFisca's famille.demandeur.menage). */

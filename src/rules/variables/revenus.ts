@@ -19,3 +19,12 @@ export const salaire_imposable = defineVariable({
   unit: 'currency',
   label: "Salaire imposable (net + CSG non déductible et CRDS), tel que déclaré à l'impôt sur le revenu",
 });
+
+export const salaire_de_base = defineVariable({
+  name: 'salaire_de_base',
+  entity: 'individu',
+  definitionPeriod: 'month',
+  valueType: 'float',
+  unit: 'currency',
+  label: 'Salaire de base, en général appelé salaire brut (avant cotisations salariales, CSG et CRDS)',
+});

@@ -2,6 +2,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../citizen/not-found-page.tsx';
 import { RequireRole } from '../components/require-role.tsx';
+import { CapturedEmailsPage } from './captured-emails-page.tsx';
 import { JobsPage } from './jobs-page.tsx';
 
 const AdminArea = () => (
@@ -9,6 +10,7 @@ const AdminArea = () => (
     <Routes>
       <Route index element={<Navigate to="travaux" replace />} />
       <Route path="travaux" element={<JobsPage />} />
+      <Route path="courriels" element={<CapturedEmailsPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   </RequireRole>

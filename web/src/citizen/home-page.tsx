@@ -47,6 +47,14 @@ export const HomePage = () => {
         </ul>
       </section>
 
+      <section aria-labelledby="rendez-vous-titre" className="fr-my-6w">
+        <h2 id="rendez-vous-titre">{t('home.appointmentTitle')}</h2>
+        <p>{t('home.appointmentText')}</p>
+        <Button priority="secondary" iconId="fr-icon-calendar-event-line" linkProps={{ to: '/prendre-rendez-vous' }}>
+          {t('appt.bookButton')}
+        </Button>
+      </section>
+
       <section aria-labelledby="compte-titre" className="fr-my-6w">
         <h2 id="compte-titre">{t('home.accountTitle')}</h2>
         <p>{t('home.accountText')}</p>

@@ -8,20 +8,22 @@ import House from '@codegouvfr/react-dsfr/picto/House';
 import Leaf from '@codegouvfr/react-dsfr/picto/Leaf';
 import Sun from '@codegouvfr/react-dsfr/picto/Sun';
 import type { ComponentType } from 'react';
+import type { DeclarationType } from '../api.ts';
 
 export type LifeEventId =
   'naissance' | 'demenagement' | 'perte-emploi' | 'separation' | 'retraite' | 'deces' | 'handicap';
 
-export type LifeEvent = { id: LifeEventId; slug: string; Pictogram: ComponentType };
+/** `declarations`: what the person can declare once, from their space, for this event. */
+export type LifeEvent = { id: LifeEventId; slug: string; Pictogram: ComponentType; declarations: DeclarationType[] };
 
 export const LIFE_EVENTS: LifeEvent[] = [
-  { id: 'naissance', slug: 'j-attends-un-enfant', Pictogram: Health },
-  { id: 'demenagement', slug: 'je-demenage', Pictogram: House },
-  { id: 'perte-emploi', slug: 'je-perds-mon-emploi', Pictogram: Companie },
-  { id: 'separation', slug: 'je-me-separe', Pictogram: Community },
-  { id: 'retraite', slug: 'je-prends-ma-retraite', Pictogram: Sun },
-  { id: 'deces', slug: 'deces-d-un-proche', Pictogram: Leaf },
-  { id: 'handicap', slug: 'situation-de-handicap', Pictogram: Accessibility },
+  { id: 'naissance', slug: 'j-attends-un-enfant', Pictogram: Health, declarations: ['grossesse', 'naissance'] },
+  { id: 'demenagement', slug: 'je-demenage', Pictogram: House, declarations: ['adresse'] },
+  { id: 'perte-emploi', slug: 'je-perds-mon-emploi', Pictogram: Companie, declarations: ['activite'] },
+  { id: 'separation', slug: 'je-me-separe', Pictogram: Community, declarations: ['foyer'] },
+  { id: 'retraite', slug: 'je-prends-ma-retraite', Pictogram: Sun, declarations: ['activite'] },
+  { id: 'deces', slug: 'deces-d-un-proche', Pictogram: Leaf, declarations: ['deces'] },
+  { id: 'handicap', slug: 'situation-de-handicap', Pictogram: Accessibility, declarations: [] },
 ];
 
 export const lifeEventPath = (event: LifeEvent) => `/evenements/${event.slug}`;

@@ -9,6 +9,7 @@ import type { ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useI18n } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
+import { useUnreadNotifications } from './use-unread-notifications.ts';
 
 const BRAND_TOP = (
   <>
@@ -26,6 +27,8 @@ export const Layout = ({ children }: { children: ReactNode }) => {
   const { pathname } = useLocation();
   const role = session?.user?.role;
   const other = lang === 'fr' ? 'en' : 'fr';
+  const hasNotificationCentre = role === 'citizen' && Boolean(session?.user?.personId);
+  const unreadNotifications = useUnreadNotifications(hasNotificationCentre);
 
   const navigation: MainNavigationProps.Item[] = [
     { text: t('nav.home'), linkProps: { to: '/' }, isActive: pathname === '/' },
@@ -37,11 +40,39 @@ export const Layout = ({ children }: { children: ReactNode }) => {
     ...(role === 'citizen' || !role
       ? [{ text: t('nav.mySpace'), linkProps: { to: '/mon-espace' }, isActive: isUnder(pathname, '/mon-espace') }]
       : []),
+    ...(role === 'citizen'
+      ? [
+          {
+            text: t('nav.myAppointments'),
+            linkProps: { to: '/mes-rendez-vous' },
+            isActive: isUnder(pathname, '/mes-rendez-vous') || isUnder(pathname, '/prendre-rendez-vous'),
+          },
+        ]
+      : []),
     ...(role === 'agent' || role === 'admin'
-      ? [{ text: t('nav.agent'), linkProps: { to: '/agent' }, isActive: isUnder(pathname, '/agent') }]
+      ? [
+          {
+            text: t('nav.agent'),
+            linkProps: { to: '/agent' },
+            isActive: pathname === '/agent' || isUnder(pathname, '/agent/personnes'),
+          },
+          {
+            text: t('nav.agenda'),
+            linkProps: { to: '/agent/agenda' },
+            isActive: ['/agent/agenda', '/agent/rendez-vous', '/agent/conseillers'].some((p) => isUnder(pathname, p)),
+          },
+          { text: t('nav.surveys'), linkProps: { to: '/agent/avis' }, isActive: isUnder(pathname, '/agent/avis') },
+        ]
       : []),
     ...(role === 'admin'
-      ? [{ text: t('nav.jobs'), linkProps: { to: '/admin/travaux' }, isActive: isUnder(pathname, '/admin') }]
+      ? [
+          { text: t('nav.jobs'), linkProps: { to: '/admin/travaux' }, isActive: isUnder(pathname, '/admin/travaux') },
+          {
+            text: t('nav.capturedEmails'),
+            linkProps: { to: '/admin/courriels' },
+            isActive: isUnder(pathname, '/admin/courriels'),
+          },
+        ]
       : []),
   ];
 
@@ -52,6 +83,25 @@ export const Layout = ({ children }: { children: ReactNode }) => {
         buttonProps: { onClick: () => void logout() },
       }
     : { iconId: 'fr-icon-account-circle-line' as const, text: t('nav.login'), linkProps: { to: '/connexion' } };
+
+  // The count is shown as a badge and said in full to screen readers (the link's name keeps its visible text).
+  const notifications = {
+    iconId: 'fr-icon-notification-3-line' as const,
+    text: (
+      <>
+        {t('nav.notifications')}
+        {unreadNotifications > 0 ? (
+          <>
+            <span aria-hidden="true" className="fr-badge fr-badge--sm fr-badge--new fr-badge--no-icon fr-ml-1v">
+              {unreadNotifications}
+            </span>
+            <span className="fr-sr-only">{t('nav.notificationsUnreadSuffix', { count: unreadNotifications })}</span>
+          </>
+        ) : null}
+      </>
+    ),
+    linkProps: { to: '/mes-notifications' },
+  };
 
   return (
     <>
@@ -70,6 +120,7 @@ export const Layout = ({ children }: { children: ReactNode }) => {
         navigation={navigation}
         quickAccessItems={[
           headerFooterDisplayItem,
+          ...(hasNotificationCentre ? [notifications] : []),
           {
             iconId: 'fr-icon-translate-2',
             text: (

@@ -60,4 +60,10 @@ export const journeysEn: Record<keyof typeof journeysFr, string> = {
   'journey.bodyName.etat_civil': 'Town hall (civil registry)',
   'journey.bodyName.mairie': 'Town hall',
   'journey.bodyName.employeur': 'Your employer',
+  'journey.bodyName.agirc_arrco': 'Supplementary pension (Agirc-Arrco)',
+  'journey.bodyName.mdph': 'Disability centre (MDPH)',
+  'journey.bodyName.ants': 'Secure documents agency (ANTS)',
+  'journey.bodyName.notaire': 'Notary',
+  'journey.bodyName.banque': 'Banks and insurers',
+  'journey.bodyName.fournisseur_energie': 'Electricity and gas suppliers',
 };

@@ -58,4 +58,10 @@ export const journeysFr = {
   'journey.bodyName.etat_civil': 'Mairie (état civil)',
   'journey.bodyName.mairie': 'Mairie',
   'journey.bodyName.employeur': 'Votre employeur',
+  'journey.bodyName.agirc_arrco': 'Retraite complémentaire (Agirc-Arrco)',
+  'journey.bodyName.mdph': 'Maison départementale des personnes handicapées (MDPH)',
+  'journey.bodyName.ants': 'Agence nationale des titres sécurisés (ANTS)',
+  'journey.bodyName.notaire': 'Notaire',
+  'journey.bodyName.banque': 'Banques et assurances',
+  'journey.bodyName.fournisseur_energie': 'Fournisseurs d’électricité et de gaz',
 };

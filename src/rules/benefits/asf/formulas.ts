@@ -2,7 +2,7 @@
 // under 20 raised by a single parent without the other parent's support, a share of the BMAF,
 // less the alimony received (ASF différentielle), not paid under the minimum. Amounts are
 // gross of CRDS. Orphans of both parents (higher rate) are not supported yet.
-import { roundCents } from '../../engine/columns.ts';
+import { roundCents, mapColumn } from '../../engine/columns.ts';
 import { FAMILLE_ENFANT } from '../../engine/entities.ts';
 import { defineVariable } from '../../engine/variable.ts';
 
@@ -31,7 +31,7 @@ export const asf_elig = defineVariable({
   documentation:
     "Par défaut, comme OpenFisca-France : tout parent isolé. L'absence de soutien de l'autre parent (décès, non-reconnaissance, pension non versée ou inférieure à l'ASF) est à confirmer : donner asf_elig si elle est connue.",
   formulas: {
-    '0001-01-01': (ctx, period) => Uint8Array.from(ctx.calc('en_couple', period), (c) => (c ? 0 : 1)),
+    '0001-01-01': (ctx, period) => mapColumn(Uint8Array, ctx.calc('en_couple', period), (c) => (c ? 0 : 1)),
   },
 });
 
@@ -51,7 +51,7 @@ export const asf_montant = defineVariable({
       const parEnfant = roundCents(ctx.param(`${PF}.bmaf`, period) * ctx.param(`${ASF}.taux_un_parent`, period));
       const enfants = ctx.count('famille', ctx.calc('asf_elig_enfant', period), FAMILLE_ENFANT);
       const pensions = ctx.sum('famille', ctx.calc('pensions_alimentaires_percues', period));
-      return Float64Array.from(enfants, (n, g) => Math.max(0, roundCents(n * parEnfant - pensions[g]!)));
+      return mapColumn(Float64Array, enfants, (n, g) => Math.max(0, roundCents(n * parEnfant - pensions[g]!)));
     },
   },
 });
@@ -73,7 +73,7 @@ export const asf = defineVariable({
       const eligible = ctx.calc('asf_elig', period);
       const montant = ctx.calc('asf_montant', period);
       const seuil = ctx.param(`${ASF}.seuil_versement`, period);
-      return Float64Array.from(montant, (m, g) => (eligible[g] && m > seuil ? m : 0));
+      return mapColumn(Float64Array, montant, (m, g) => (eligible[g] && m > seuil ? m : 0));
     },
   },
 });

@@ -6,6 +6,7 @@ import { FAMILLE_PARENT } from '../../engine/entities.ts';
 import { NotSupportedError } from '../../engine/errors.ts';
 import { lastThreeMonths } from '../../engine/period.ts';
 import { defineVariable } from '../../engine/variable.ts';
+import { mapColumn } from '../../engine/columns.ts';
 
 const ASPA = 'prestations_sociales.solidarite_insertion.minima_sociaux.aspa';
 
@@ -29,7 +30,9 @@ export const aspa_eligibilite = defineVariable({
     '2009-01-01': (ctx, period) => {
       const ageMin = ctx.param(`${ASPA}.age_min`, period);
       const { role } = ctx.members('famille');
-      return Uint8Array.from(ctx.calc('age', period), (a, i) => (role[i] === FAMILLE_PARENT && a >= ageMin ? 1 : 0));
+      return mapColumn(Uint8Array, ctx.calc('age', period), (a, i) =>
+        role[i] === FAMILLE_PARENT && a >= ageMin ? 1 : 0,
+      );
     },
   },
 });
@@ -54,7 +57,7 @@ export const asi_aspa_base_ressources_individu = defineVariable({
         );
       const retraites = ctx.add('retraite_brute', months);
       const pensions = ctx.add('pensions_alimentaires_percues', months);
-      return Float64Array.from(retraites, (r, i) => (r + pensions[i]!) / 3);
+      return mapColumn(Float64Array, retraites, (r, i) => (r + pensions[i]!) / 3);
     },
   },
 });
@@ -76,7 +79,7 @@ export const aspa = defineVariable({
       const beneficiaires = ctx.count('famille', ctx.calc('aspa_eligibilite', period), FAMILLE_PARENT);
       const parents = ctx.calc('nb_parents', period);
       const ressources = ctx.sum('famille', ctx.calc('asi_aspa_base_ressources_individu', period), FAMILLE_PARENT);
-      return Float64Array.from(beneficiaires, (n, g) => {
+      return mapColumn(Float64Array, beneficiaires, (n, g) => {
         if (n === 0) return 0;
         const plafond = parents[g] === 2 ? couple : seul;
         const maximum = n === 2 ? couple : seul;

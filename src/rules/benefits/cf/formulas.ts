@@ -3,7 +3,7 @@
 // ceiling (couple with one income, or raised for two incomes and single parents), a higher
 // amount under half that ceiling, and a differential amount just above it. Not paid with the
 // PAJE allocation de base. Amounts are gross of CRDS, as in OpenFisca-France.
-import { roundCents } from '../../engine/columns.ts';
+import { roundCents, mapColumn } from '../../engine/columns.ts';
 import { FAMILLE_ENFANT } from '../../engine/entities.ts';
 import { defineVariable } from '../../engine/variable.ts';
 import { familyCeiling } from '../../variables/plafonds-paje.ts';
@@ -24,7 +24,7 @@ export const cf_enfant_a_charge = defineVariable({
       const age = ctx.calc('age', period);
       const autonome = ctx.calc('autonomie_financiere', period);
       const { role } = ctx.members('famille');
-      return Uint8Array.from(age, (a, i) =>
+      return mapColumn(Uint8Array, age, (a, i) =>
         role[i] === FAMILLE_ENFANT && a >= 0 && a < ageMax && !autonome[i] ? 1 : 0,
       );
     },
@@ -43,7 +43,7 @@ export const cf_enfant_eligible = defineVariable({
       const ageMin = ctx.param(`${CF}.age_minimum`, period);
       const age = ctx.calc('age', period);
       const aCharge = ctx.calc('cf_enfant_a_charge', period);
-      return Uint8Array.from(age, (a, i) => (aCharge[i] && a >= ageMin ? 1 : 0));
+      return mapColumn(Uint8Array, age, (a, i) => (aCharge[i] && a >= ageMin ? 1 : 0));
     },
   },
 });
@@ -60,7 +60,7 @@ export const cf_base_ressources_individu = defineVariable({
       const ressources = ctx.calc('prestations_familiales_base_ressources_individu', period);
       const aCharge = ctx.calc('cf_enfant_a_charge', period);
       const { role } = ctx.members('famille');
-      return Float64Array.from(ressources, (r, i) => (role[i] !== FAMILLE_ENFANT || aCharge[i] ? r : 0));
+      return mapColumn(Float64Array, ressources, (r, i) => (role[i] !== FAMILLE_ENFANT || aCharge[i] ? r : 0));
     },
   },
 });
@@ -110,7 +110,7 @@ export const cf_majore_plafond = defineVariable({
   formulas: {
     '2018-04-01': (ctx, period) => {
       const taux = ctx.param(`${CF}.plafond.taux_plafond_majore`, period);
-      return Float64Array.from(ctx.calc('cf_plafond', period), (p) => p * taux);
+      return mapColumn(Float64Array, ctx.calc('cf_plafond', period), (p) => p * taux);
     },
   },
 });
@@ -126,7 +126,7 @@ export const cf_eligibilite_base = defineVariable({
     '0001-01-01': (ctx, period) => {
       const nbMin = ctx.param(`${CF}.nb_enfants_min`, period);
       const n = ctx.count('famille', ctx.calc('cf_enfant_eligible', period), FAMILLE_ENFANT);
-      return Uint8Array.from(n, (k) => (k >= nbMin ? 1 : 0));
+      return mapColumn(Uint8Array, n, (k) => (k >= nbMin ? 1 : 0));
     },
   },
 });
@@ -174,7 +174,7 @@ export const cf_majore_avant_cumul = defineVariable({
       const ressources = ctx.calc('cf_base_ressources', period);
       const plafond = ctx.calc('cf_majore_plafond', period);
       const montant = roundCents(ctx.param(`${PF}.bmaf`, period) * ctx.param(`${CF}.taux_majore`, period));
-      return Float64Array.from(eligible, (e, g) => (e && ressources[g]! <= plafond[g]! ? montant : 0));
+      return mapColumn(Float64Array, eligible, (e, g) => (e && ressources[g]! <= plafond[g]! ? montant : 0));
     },
   },
 });
@@ -190,7 +190,7 @@ export const cf_montant = defineVariable({
     '2018-04-01': (ctx, period) => {
       const base = ctx.calc('cf_non_majore_avant_cumul', period);
       const majore = ctx.calc('cf_majore_avant_cumul', period);
-      return Float64Array.from(base, (b, g) => Math.max(b, majore[g]!));
+      return mapColumn(Float64Array, base, (b, g) => Math.max(b, majore[g]!));
     },
   },
 });
@@ -211,7 +211,7 @@ export const cf = defineVariable({
     '2018-04-01': (ctx, period) => {
       const montant = ctx.calc('cf_montant', period);
       const pajeBase = ctx.calc('paje_base', period);
-      return Float64Array.from(montant, (m, g) => (pajeBase[g]! > 0 ? 0 : roundCents(m)));
+      return mapColumn(Float64Array, montant, (m, g) => (pajeBase[g]! > 0 ? 0 : roundCents(m)));
     },
   },
 });

@@ -1,7 +1,7 @@
 // PAJE prime à l'adoption (CSS art. L531-2, D531-2): a share of the BMAF per child under 20
 // adopted or placed for adoption, paid in the month after its arrival in the home, under the
 // same N-2 resources ceiling as the prime à la naissance. Amounts are gross of CRDS.
-import { roundCents } from '../../engine/columns.ts';
+import { roundCents, mapColumn } from '../../engine/columns.ts';
 import { FAMILLE_ENFANT } from '../../engine/entities.ts';
 import { civilDate } from '../../engine/period.ts';
 import { defineVariable } from '../../engine/variable.ts';
@@ -29,7 +29,7 @@ export const paje_adoption = defineVariable({
       const ageLimite = ctx.param(`${PAJE}.prime_adoption.age_limite`, period);
       const { role } = ctx.members('famille');
       const previous = period.year * 12 + period.month - 2;
-      const arrived = Uint8Array.from(adopte, (a, i) => {
+      const arrived = mapColumn(Uint8Array, adopte, (a, i) => {
         if (!a || role[i] !== FAMILLE_ENFANT || age[i]! >= ageLimite || arrivee[i] === 0) return 0;
         const d = civilDate(arrivee[i]!);
         return d.y * 12 + d.m - 1 === previous ? 1 : 0;
@@ -46,7 +46,7 @@ export const paje_adoption = defineVariable({
       );
       const ressources = ctx.calc('prestations_familiales_base_ressources', period);
       const prime = roundCents(ctx.param(`${PF}.bmaf`, period) * ctx.param(`${PAJE}.prime_adoption.taux`, period));
-      return Float64Array.from(adoptes, (k, g) => (k > 0 && ressources[g]! <= plafond[g]! ? k * prime : 0));
+      return mapColumn(Float64Array, adoptes, (k, g) => (k > 0 && ressources[g]! <= plafond[g]! ? k * prime : 0));
     },
   },
 });

@@ -2,7 +2,7 @@
 // paid in the 7th month of pregnancy — as OpenFisca-France models it, in the month two months
 // before the birth month — under the "taux partiel" N-2 resources ceiling, counting the
 // expected children among the dependants. Amounts are gross of CRDS.
-import { roundCents } from '../../engine/columns.ts';
+import { roundCents, mapColumn } from '../../engine/columns.ts';
 import { FAMILLE_ENFANT } from '../../engine/entities.ts';
 import { civilDate } from '../../engine/period.ts';
 import { defineVariable } from '../../engine/variable.ts';
@@ -29,14 +29,14 @@ export const paje_naissance = defineVariable({
       const birth = ctx.calc('date_naissance', period);
       const { role } = ctx.members('famille');
       const target = period.year * 12 + period.month - 1 + 2;
-      const expected = Uint8Array.from(birth, (b, i) => {
+      const expected = mapColumn(Uint8Array, birth, (b, i) => {
         if (role[i] !== FAMILLE_ENFANT) return 0;
         const d = civilDate(b);
         return d.y * 12 + d.m - 1 === target ? 1 : 0;
       });
       const naitre = ctx.count('famille', expected);
       const nbenf = ctx.calc('af_nbenf', period);
-      const enfants = Float64Array.from(nbenf, (n, g) => n + naitre[g]!);
+      const enfants = mapColumn(Float64Array, nbenf, (n, g) => n + naitre[g]!);
       const rates = `${PAJE}.plafond`;
       const plafond = familyCeiling(
         ctx,
@@ -46,7 +46,7 @@ export const paje_naissance = defineVariable({
       );
       const ressources = ctx.calc('prestations_familiales_base_ressources', period);
       const prime = roundCents(ctx.param(`${PF}.bmaf`, period) * ctx.param(`${PAJE}.prime_naissance.taux`, period));
-      return Float64Array.from(naitre, (k, g) => (k > 0 && ressources[g]! <= plafond[g]! ? k * prime : 0));
+      return mapColumn(Float64Array, naitre, (k, g) => (k > 0 && ressources[g]! <= plafond[g]! ? k * prime : 0));
     },
   },
 });

@@ -5,7 +5,13 @@
 // amounts in force in the month of right, then averaged; not paid under 15 €.
 import type { Period } from '../../engine/period.ts';
 import { defineVariable, type FormulaContext } from '../../engine/variable.ts';
-import { compositionRate, forfaitLogement, referenceMonths } from '../../variables/minima-sociaux.ts';
+import {
+  compositionRate,
+  forfaitLogement,
+  referenceMonths,
+  refuseUnsupportedSituations,
+} from '../../variables/minima-sociaux.ts';
+import { mapColumn } from '../../engine/columns.ts';
 
 const PPA = 'prestations_sociales.solidarite_insertion.minima_sociaux.ppa';
 const SMIC = 'marche_travail.salaire_minimum.smic.smic_b_horaire';
@@ -25,16 +31,17 @@ export const ppa_eligibilite = defineVariable({
   label: "Prime d'activité - Au moins un membre du foyer a l'âge minimum (18 ans)",
   reference: ['Code de la sécurité sociale, art. L842-1'],
   documentation:
-    'Non vérifiés par Guichet : la résidence, le titre de séjour, le plancher de revenus des étudiants et apprentis (L842-2), les travailleurs indépendants.',
+    'Non vérifiés par Guichet : la résidence, le titre de séjour. Répondu « non pris en charge » : étudiants, stagiaires et apprentis (plancher de revenus, L842-2), travailleurs indépendants, Mayotte, allocations chômage, retraites et AAH dans les ressources.',
   formulas: {
     '2016-01-01': (ctx, period) => {
+      refuseUnsupportedSituations(ctx, period, "prime d'activité");
       const ageMin = ctx.param(`${PPA}.pa_cond.age_min`, period);
       const age = ctx.calc('age', period);
       const adultes = ctx.count(
         'famille',
-        Uint8Array.from(age, (a) => (a >= ageMin ? 1 : 0)),
+        mapColumn(Uint8Array, age, (a) => (a >= ageMin ? 1 : 0)),
       );
-      return Uint8Array.from(adultes, (n) => (n > 0 ? 1 : 0));
+      return mapColumn(Uint8Array, adultes, (n) => (n > 0 ? 1 : 0));
     },
   },
 });
@@ -53,7 +60,7 @@ export const ppa_montant_forfaitaire_familial_non_majore = defineVariable({
       const r = rates(ctx, period);
       const parents = ctx.calc('nb_parents', period);
       const enfants = ctx.calc('rsa_nb_enfants', period);
-      return Float64Array.from(parents, (p, g) => montant * compositionRate(p + enfants[g]!, p, r));
+      return mapColumn(Float64Array, parents, (p, g) => montant * compositionRate(p + enfants[g]!, p, r));
     },
   },
 });
@@ -71,7 +78,7 @@ export const ppa_montant_forfaitaire_familial_majore = defineVariable({
       const montant = base(ctx, period);
       const taux = ctx.param(`${PPA}.pa_m.majoration_isolement.femmes_enceintes`, period);
       const parEnfant = ctx.param(`${PPA}.pa_m.majoration_isolement.par_enfant_charge`, period);
-      return Float64Array.from(ctx.calc('rsa_nb_enfants', period), (n) => montant * (taux + parEnfant * n));
+      return mapColumn(Float64Array, ctx.calc('rsa_nb_enfants', period), (n) => montant * (taux + parEnfant * n));
     },
   },
 });
@@ -133,7 +140,11 @@ export const ppa_ressources_hors_activite = defineVariable({
       const cf = ctx.calc('cf', period);
       const asf = ctx.calc('asf', period);
       const pajeBase = ctx.calc('paje_base', period);
-      return Float64Array.from(pensions, (p, g) => p + Math.min(afBase[g]!, af[g]!) + cf[g]! + asf[g]! + pajeBase[g]!);
+      return mapColumn(
+        Float64Array,
+        pensions,
+        (p, g) => p + Math.min(afBase[g]!, af[g]!) + cf[g]! + asf[g]! + pajeBase[g]!,
+      );
     },
   },
 });
@@ -160,8 +171,8 @@ const bonification = (ctx: FormulaContext, period: Period, revenus: ArrayLike<nu
   const seuil2 = ctx.param(`${PPA}.pa_m.bonification.seuil_max_bonification`, period) * smic;
   const maximum =
     Math.round(ctx.param(`${PPA}.pa_m.bonification.taux_bonification_max`, period) * base(ctx, period) * 100) / 100;
-  return Float64Array.from({ length: revenus.length }, (_, i) =>
-    Math.min(maximum, Math.max(0, (maximum * (revenus[i]! - seuil1)) / (seuil2 - seuil1))),
+  return mapColumn(Float64Array, revenus, (r) =>
+    Math.min(maximum, Math.max(0, (maximum * (r - seuil1)) / (seuil2 - seuil1))),
   );
 };
 
@@ -204,7 +215,7 @@ export const ppa = defineVariable({
           total[g]! += Math.max(0, montant + pente * revenus[g]! + bonus[g]! - Math.max(ressources, montant));
         }
       });
-      return Float64Array.from(total, (t, g) => {
+      return mapColumn(Float64Array, total, (t, g) => {
         const moyenne = t / 3;
         return eligible[g] && moyenne >= seuil ? moyenne : 0;
       });

@@ -5,7 +5,15 @@
 import { FAMILLE_PARENT } from '../../engine/entities.ts';
 import type { Period } from '../../engine/period.ts';
 import { defineVariable, type FormulaContext } from '../../engine/variable.ts';
-import { averageOverReferenceMonths, compositionRate, forfaitLogement, RSA } from '../../variables/minima-sociaux.ts';
+import {
+  averageOverReferenceMonths,
+  compositionRate,
+  forfaitLogement,
+  refuseUnsupportedSituations,
+  RSA,
+} from '../../variables/minima-sociaux.ts';
+import { NotSupportedError } from '../../engine/errors.ts';
+import { mapColumn } from '../../engine/columns.ts';
 
 const base = (ctx: FormulaContext, period: Period) => ctx.param(`${RSA}.rsa_m.montant_de_base_du_rsa`, period);
 const rates = (ctx: FormulaContext, period: Period) => ({
@@ -28,7 +36,7 @@ export const rsa_socle = defineVariable({
       const r = rates(ctx, period);
       const parents = ctx.calc('nb_parents', period);
       const enfants = ctx.calc('rsa_nb_enfants', period);
-      return Float64Array.from(parents, (p, g) => montant * compositionRate(p + enfants[g]!, p, r));
+      return mapColumn(Float64Array, parents, (p, g) => montant * compositionRate(p + enfants[g]!, p, r));
     },
   },
 });
@@ -47,7 +55,7 @@ export const rsa_socle_majore = defineVariable({
       const taux = ctx.param(`${RSA}.majoration_isolement.femmes_enceintes`, period);
       const parEnfant = ctx.param(`${RSA}.majoration_isolement.par_enfant_a_charge`, period);
       const enfants = ctx.calc('rsa_nb_enfants', period);
-      return Float64Array.from(enfants, (n) => montant * (taux + parEnfant * n));
+      return mapColumn(Float64Array, enfants, (n) => montant * (taux + parEnfant * n));
     },
   },
 });
@@ -82,7 +90,7 @@ export const rsa_base_ressources_prestations_familiales = defineVariable({
       const cf = ctx.calc('cf', period);
       const asf = ctx.calc('asf', period);
       const pajeBase = ctx.calc('paje_base', period);
-      return Float64Array.from(afBase, (a, g) => Math.min(a, af[g]!) + cf[g]! + asf[g]! + pajeBase[g]!);
+      return mapColumn(Float64Array, afBase, (a, g) => Math.min(a, af[g]!) + cf[g]! + asf[g]! + pajeBase[g]!);
     },
   },
 });
@@ -108,6 +116,16 @@ export const rsa_base_ressources = defineVariable({
   },
 });
 
+export const rsa_jeune_condition_heures_travail_remplie = defineVariable({
+  name: 'rsa_jeune_condition_heures_travail_remplie',
+  entity: 'individu',
+  definitionPeriod: 'month',
+  valueType: 'bool',
+  label:
+    'A travaillé au moins 3 214 heures (deux ans à temps plein) au cours des trois années précédentes (RSA jeune actif, moins de 25 ans)',
+  reference: ["Code de l'action sociale et des familles, art. L262-7-1 et D262-25-1"],
+});
+
 export const rsa_eligibilite = defineVariable({
   name: 'rsa_eligibilite',
   entity: 'famille',
@@ -116,19 +134,25 @@ export const rsa_eligibilite = defineVariable({
   label: 'RSA - Condition d’âge : au moins 25 ans, ou un enfant à charge, ou une grossesse',
   reference: ["Code de l'action sociale et des familles, art. L262-4"],
   documentation:
-    "Non vérifiés par Guichet : la résidence stable et le titre de séjour, la condition d'activité du RSA jeune actif (moins de 25 ans), l'exclusion des étudiants (L262-4, 4°), les travailleurs indépendants.",
+    "Non vérifiés par Guichet : la résidence stable et le titre de séjour. Répondu « non pris en charge » : le RSA jeune actif, les étudiants, stagiaires et apprentis (L262-4, 4°), les travailleurs indépendants, Mayotte, les allocations chômage, retraites et l'AAH dans les ressources.",
   formulas: {
     '2009-06-01': (ctx, period) => {
+      refuseUnsupportedSituations(ctx, period, 'RSA');
       const ageMin = ctx.param(`${RSA}.rsa_cond.age_minimum_allocataire`, period);
       const age = ctx.calc('age', period);
       const enceinte = ctx.calc('enceinte', period);
       const { role } = ctx.members('famille');
-      const adulte = Uint8Array.from(age, (a, i) =>
+      const jeuneActif = ctx.calc('rsa_jeune_condition_heures_travail_remplie', period);
+      if (jeuneActif.some((j, i) => j && role[i] === FAMILLE_PARENT && age[i]! < ageMin))
+        throw new NotSupportedError(
+          "non pris en charge : RSA — RSA jeune actif (moins de 25 ans ayant travaillé l'équivalent de deux ans sur les trois dernières années) pas encore encodé",
+        );
+      const adulte = mapColumn(Uint8Array, age, (a, i) =>
         role[i] === FAMILLE_PARENT && (a >= ageMin || enceinte[i]) ? 1 : 0,
       );
       const adultes = ctx.count('famille', adulte);
       const enfants = ctx.calc('rsa_nb_enfants', period);
-      return Uint8Array.from(adultes, (n, g) => (n > 0 || enfants[g]! > 0 ? 1 : 0));
+      return mapColumn(Uint8Array, adultes, (n, g) => (n > 0 || enfants[g]! > 0 ? 1 : 0));
     },
   },
 });
@@ -149,7 +173,7 @@ export const rsa_montant = defineVariable({
       const socleMajore = ctx.calc('rsa_socle_majore', period);
       const forfait = ctx.calc('rsa_forfait_logement', period);
       const ressources = ctx.calc('rsa_base_ressources', period);
-      return Float64Array.from(eligible, (e, g) =>
+      return mapColumn(Float64Array, eligible, (e, g) =>
         e ? Math.max(0, (majore[g] ? socleMajore[g]! : socle[g]!) - forfait[g]! - ressources[g]!) : 0,
       );
     },
@@ -167,15 +191,16 @@ export const rsa = defineVariable({
   formulas: {
     '2009-06-01': (ctx, period) => {
       const seuil = ctx.param(`${RSA}.montant_minimum_verse`, period);
-      return Float64Array.from(ctx.calc('rsa_montant', period), (m) => (m >= seuil ? m : 0));
+      return mapColumn(Float64Array, ctx.calc('rsa_montant', period), (m) => (m >= seuil ? m : 0));
     },
   },
 });
 
 const addColumns = (a: ArrayLike<number>, b: ArrayLike<number>): Float64Array =>
-  Float64Array.from({ length: a.length }, (_, i) => a[i]! + b[i]!);
+  mapColumn(Float64Array, a, (x, i) => x + b[i]!);
 
 export const VARIABLES = [
+  rsa_jeune_condition_heures_travail_remplie,
   rsa_socle,
   rsa_socle_majore,
   rsa_forfait_logement,

@@ -1,0 +1,301 @@
+// npm run bench:rules — the rights engine, three ways:
+// 1. one household, the full catalogue with its trace, in this process (p50 and p99);
+// 2. POST /api/openfisca/calculate over HTTP on `guichet start` with the embedded defaults (PGlite),
+//    loaded by autocannon from this process;
+// 3. the full catalogue over 1,000,000 synthetic households in batch (calculateBatch), with the
+//    households per second and the peak memory of this process.
+// Targets (issue 3): p50 < 0.2 ms; ≥ 3,000 req/s with p99 < 20 ms; < 20 s and < 4 GB.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { parse } from 'yaml';
+import {
+  calculateBatch,
+  getSystem,
+  membership,
+  NotSupportedError,
+  OpenfiscaApiError,
+  openfiscaTrace as trace,
+  type BatchInput,
+  type Population,
+} from '../src/rules/index.ts';
+import { startServer } from './server.ts';
+
+const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 1_000_000);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20_000);
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const MONTH = '2025-06';
+const YEAR = '2025';
+
+const system = getSystem();
+const benefitsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../src/rules/benefits');
+
+/** The catalogue: the variable of each benefit.yaml that Guichet computes, with its period. */
+const catalogue = fs
+  .readdirSync(benefitsDir)
+  .filter((id) => fs.existsSync(path.join(benefitsDir, id, 'benefit.yaml')))
+  .map((id) => parse(fs.readFileSync(path.join(benefitsDir, id, 'benefit.yaml'), 'utf8')) as { variable?: string })
+  .map((benefit) => benefit.variable)
+  .filter((name): name is string => !!name && system.variables.has(name))
+  .map((name) => ({ name, variable: system.variable(name) }));
+const periodOf = (definitionPeriod: string) => (definitionPeriod === 'year' ? YEAR : MONTH);
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const ms = (value: number) => value.toFixed(3);
+
+// A couple with two children, one salary, renting: every benefit of the catalogue asked (null).
+const household = (requested: string[] = catalogue.map(({ name }) => name)) => {
+  const familles: Record<string, Record<string, unknown>> = {
+    famille: { parents: ['parent1', 'parent2'], enfants: ['enfant1', 'enfant2'] },
+  };
+  const individus: Record<string, Record<string, unknown>> = {
+    parent1: {
+      date_naissance: { ETERNITY: '1988-04-12' },
+      salaire_net: { 'year:2025-01:12': 18_000 },
+      salaire_imposable: { '2023': 19_500 },
+    },
+    parent2: { date_naissance: { ETERNITY: '1990-09-30' } },
+    enfant1: { date_naissance: { ETERNITY: '2015-03-10' } },
+    enfant2: { date_naissance: { ETERNITY: '2022-11-02' } },
+  };
+  for (const { name, variable } of catalogue.filter((entry) => requested.includes(entry.name))) {
+    const holder =
+      variable.entity === 'famille'
+        ? familles.famille!
+        : variable.entity === 'individu'
+          ? individus.parent1!
+          : undefined;
+    if (holder) holder[name] = { [periodOf(variable.definitionPeriod)]: null };
+  }
+  return {
+    individus,
+    familles,
+    menages: {
+      menage: {
+        personne_de_reference: ['parent1'],
+        conjoint: ['parent2'],
+        enfants: ['enfant1', 'enfant2'],
+        statut_occupation_logement: { [MONTH]: 'locataire_vide' },
+      },
+    },
+  };
+};
+
+/** The catalogue entries the engine computes for `situation` ("not supported" ones left out, with why). */
+const supportedFor = (situation: (names: string[]) => unknown, run: (input: unknown) => unknown) => {
+  const supported: string[] = [];
+  const excluded: string[] = [];
+  for (const { name } of catalogue) {
+    try {
+      run(situation([name]));
+      supported.push(name);
+    } catch (error) {
+      if (!(error instanceof OpenfiscaApiError || error instanceof NotSupportedError)) throw error;
+      excluded.push(`${name} (${error.message})`);
+    }
+  }
+  return { supported, excluded };
+};
+
+const inProcess = () => {
+  const { supported, excluded } = supportedFor(household, (input) => trace(system, input));
+  const situation = household(supported);
+  const measure = (iterations: number) => {
+    const times = new Array<number>(iterations);
+    for (let i = 0; i < iterations; i++) {
+      const start = performance.now();
+      trace(system, situation);
+      times[i] = performance.now() - start;
+    }
+    return times.sort((a, b) => a - b);
+  };
+  measure(Math.min(2000, ITERATIONS)); // warm-up: the JIT compiles the formulas
+  const times = measure(ITERATIONS);
+  const nodes = Object.keys(trace(system, situation).trace).length;
+  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99), nodes, supported, excluded };
+};
+
+const overHttp = async (requested: string[]) => {
+  // Rate limit lifted for the load generator (one address); everything else as `guichet start`.
+  const server = await startServer({
+    port: 3910,
+    env: { SEED_HOUSEHOLDS: '200', RATE_LIMIT_WRITE_PER_MINUTE: '100000000' },
+  });
+  try {
+    const body = JSON.stringify(household(requested));
+    const check = await fetch(`${server.url}/api/openfisca/calculate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    if (!check.ok) throw new Error(`/api/openfisca/calculate : ${check.status} ${await check.text()}`);
+    const result = await autocannon({
+      url: `${server.url}/api/openfisca/calculate`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      connections: CONNECTIONS,
+      duration: DURATION_SECONDS,
+    });
+    if (result.non2xx) throw new Error(`${result.non2xx} réponses non 2xx`);
+    return {
+      rps: Math.round(result.requests.average),
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      timeouts: result.timeouts,
+    };
+  } finally {
+    await server.stop();
+  }
+};
+
+/** A seeded generator (mulberry32): the same population at every run. */
+const random = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+const DAY_2025_06_01 = Date.UTC(2025, 5, 1) / 86_400_000;
+
+/** `households` families of one or two adults and zero to three children, each family also a
+ *  foyer fiscal and a ménage; incomes, ages and housing drawn at random. */
+const syntheticPopulation = (households: number) => {
+  const next = random(42);
+  const sizes = new Uint8Array(households * 2);
+  let persons = 0;
+  for (let h = 0; h < households; h++) {
+    const adults = next() < 0.7 ? 2 : 1;
+    const children = Math.floor(next() * 4);
+    sizes[2 * h] = adults;
+    sizes[2 * h + 1] = children;
+    persons += adults + children;
+  }
+  const group = new Int32Array(persons);
+  const familyRole = new Uint8Array(persons);
+  const taxRole = new Uint8Array(persons);
+  const homeRole = new Uint8Array(persons);
+  const birth = new Int32Array(persons);
+  const salary = new Float64Array(persons);
+  const taxable = new Float64Array(persons);
+  const housing = new Int32Array(households);
+  const statuts = system.variable('statut_occupation_logement').possibleValues ?? [];
+  const renting = ['locataire_vide', 'locataire_hlm', 'proprietaire'].map((statut) => statuts.indexOf(statut));
+  let p = 0;
+  for (let h = 0; h < households; h++) {
+    const adults = sizes[2 * h]!;
+    const children = sizes[2 * h + 1]!;
+    housing[h] = renting[Math.floor(next() * renting.length)]!;
+    for (let a = 0; a < adults; a++, p++) {
+      group[p] = h;
+      homeRole[p] = a; // personne de référence, then conjoint
+      birth[p] = DAY_2025_06_01 - Math.floor((20 + next() * 50) * 365.25);
+      const monthly = next() < 0.25 ? 0 : Math.round(800 + next() * 3500);
+      salary[p] = monthly * 12;
+      taxable[p] = monthly * 12 * 1.08;
+    }
+    for (let c = 0; c < children; c++, p++) {
+      group[p] = h;
+      familyRole[p] = 1;
+      taxRole[p] = 1;
+      homeRole[p] = 2;
+      birth[p] = DAY_2025_06_01 - Math.floor(next() * 20 * 365.25);
+    }
+  }
+  const population: Population = {
+    persons,
+    groups: {
+      famille: membership(households, group, familyRole),
+      foyer_fiscal: membership(households, group, taxRole),
+      menage: membership(households, group, homeRole),
+    },
+  };
+  const inputs: BatchInput[] = [
+    { name: 'date_naissance', period: 'eternity', column: birth },
+    { name: 'salaire_net', period: 'year:2025-01:12', column: salary },
+    { name: 'salaire_net', period: 'year:2024-01:12', column: salary },
+    { name: 'salaire_imposable', period: 'year:2023-01:12', column: taxable },
+    { name: 'statut_occupation_logement', period: 'year:2025-01:12', column: housing },
+  ];
+  return { population, inputs };
+};
+
+const total = (column: ArrayLike<number>) => {
+  let sum = 0;
+  for (let i = 0; i < column.length; i++) sum += column[i]!;
+  return sum;
+};
+
+const batch = () => {
+  const sample = syntheticPopulation(1000);
+  const { supported, excluded } = supportedFor(
+    (names) => names,
+    (names) => {
+      const [name] = names as string[];
+      const period = periodOf(system.variable(name!).definitionPeriod);
+      return calculateBatch(system, sample.population, sample.inputs, [name!], period);
+    },
+  );
+  const built = performance.now();
+  const { population, inputs } = syntheticPopulation(HOUSEHOLDS);
+  const generatedMs = performance.now() - built;
+  const start = performance.now();
+  const byPeriod = new Map<string, string[]>();
+  for (const { name, variable } of catalogue.filter((entry) => supported.includes(entry.name))) {
+    const period = periodOf(variable.definitionPeriod);
+    byPeriod.set(period, [...(byPeriod.get(period) ?? []), name]);
+  }
+  let totals = '';
+  for (const [period, variables] of byPeriod) {
+    const { columns } = calculateBatch(system, population, inputs, variables, period);
+    totals += variables.map((name) => `${name}@${period} ${Math.round(total(columns[name]!) / 1e6)} M€`).join(', ');
+    totals += '; ';
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return {
+    persons: population.persons,
+    generatedMs,
+    seconds,
+    perSecond: Math.round(HOUSEHOLDS / seconds),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    totals,
+    excluded,
+  };
+};
+
+console.log(
+  `Machine : ${os.cpus().length} cœurs (${os.cpus()[0]?.model}), ${Math.round(os.totalmem() / 2 ** 30)} Gio, Node ${process.version}, charge ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+console.log(
+  `Catalogue : ${catalogue.map(({ name, variable }) => `${name} (${variable.definitionPeriod})`).join(', ')}\n`,
+);
+
+const one = inProcess();
+if (one.excluded.length)
+  console.log(`   Non pris en charge pour ce foyer, donc hors mesure : ${one.excluded.join(' ; ')}`);
+console.log(
+  `1. Un foyer, tout le catalogue avec la trace (${one.nodes} valeurs tracées), ${ITERATIONS} fois : p50 ${ms(one.p50)} ms, p99 ${ms(one.p99)} ms (cible p50 < 0,2 ms)`,
+);
+
+if (process.env.BENCH_SKIP_HTTP !== '1') {
+  const http = await overHttp(one.supported);
+  console.log(
+    `2. POST /api/openfisca/calculate (PGlite, autocannon ${CONNECTIONS} connexions, ${DURATION_SECONDS} s) : ${http.rps} req/s, p50 ${http.p50} ms, p99 ${http.p99} ms (cible ≥ 3 000 req/s, p99 < 20 ms)${http.timeouts ? `, ${http.timeouts} requêtes au-delà de 10 s` : ''}`,
+  );
+}
+
+const many = batch();
+console.log(
+  `3. Lot : ${HOUSEHOLDS.toLocaleString('fr-FR')} foyers (${many.persons.toLocaleString('fr-FR')} personnes, générés en ${(many.generatedMs / 1000).toFixed(1)} s), tout le catalogue en ${many.seconds.toFixed(1)} s : ${many.perSecond.toLocaleString('fr-FR')} foyers/s, pic de mémoire (RSS) ${many.peakRssMb} Mo (cible < 20 s, < 4 Go)`,
+);
+console.log(`   Totaux : ${many.totals}`);
+if (many.excluded.length)
+  console.log(`   Non pris en charge pour cette population, donc hors mesure : ${many.excluded.join(' ; ')}`);
+console.log('\nChiffres indicatifs : la machine est partagée (voir la charge ci-dessus).');

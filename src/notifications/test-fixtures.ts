@@ -1,0 +1,33 @@
+// Shared by this module's tests: a logged-in citizen, and a person with contact details (written
+// straight into the people module's table, as the demo seed would have made it).
+import { randomUUID } from 'node:crypto';
+import { createSession, SESSION_COOKIE, type Config, type Db } from '../platform/index.ts';
+
+export type LoginHeaders = { cookie: string; 'x-csrf-token': string };
+
+export const loginAs = async (
+  db: Db,
+  config: Config,
+  { personId, role = 'citizen' }: { personId?: string; role?: 'citizen' | 'admin' },
+): Promise<LoginHeaders> => {
+  const session = await createSession(db, config, {
+    kind: role === 'citizen' ? 'citizen' : 'agent',
+    issuer: 'https://test.example',
+    subject: randomUUID(),
+    user: { accountId: randomUUID(), role, displayName: 'Camille Martin', ...(personId ? { personId } : {}) },
+    idToken: null,
+  });
+  return { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
+};
+
+export const createPerson = async (
+  db: Db,
+  { email = null, phone = null }: { email?: string | null; phone?: string | null } = {},
+) => {
+  const [row] = await db.query<{ id: string }>(
+    `insert into people.persons (given_names, family_name, birth_date, birth_place, sex, email, phone)
+     values ('Camille', 'Martin', '1990-04-12', '75056', 'F', $1, $2) returning id`,
+    [email, phone],
+  );
+  return row!.id;
+};
