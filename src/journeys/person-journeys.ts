@@ -2,7 +2,7 @@
 // their household and the steps they have done.
 import { addMonths, type Sql } from '../platform/index.ts';
 import { householdSituation } from '../people/index.ts';
-import { evaluate, NotSupportedError, SituationError } from '../rules/index.ts';
+import { engineSituation, evaluate, NotSupportedError, SituationError } from '../rules/index.ts';
 import type { Calendar } from './build-calendar.ts';
 import { familyDeclarations } from './family-declarations.ts';
 import { JOURNEYS } from './registry.ts';
@@ -10,7 +10,8 @@ import { JOURNEYS } from './registry.ts';
 /** A benefit's amount for the person's famille in a month, from the rights engine; null if it cannot say. */
 const householdAmounts = async (db: Sql, personId: string, today: string) => {
   const months = Array.from({ length: 48 }, (_, index) => addMonths(`${today.slice(0, 7)}-01`, index - 12).slice(0, 7));
-  const situation = await householdSituation(db, personId, { months });
+  const recorded = await householdSituation(db, personId, { months });
+  const situation = recorded && engineSituation(recorded);
   return (variable: string, month: string) => {
     if (!situation || !months.includes(month)) return null;
     try {

@@ -29,6 +29,7 @@ describe('routes des parcours', async () => {
     assert.ok(birth.steps.some((step: { id: string }) => step.id === 'allocations-familiales'));
     const prime = birth.steps.find((step: { id: string }) => step.id === 'prime-naissance');
     assert.equal(prime.amount.variable, 'paje_naissance');
+    assert.equal(typeof prime.amount.euros, 'number', 'le montant vient du moteur de droits');
   });
 
   it('montre le même parcours à Julien, l’autre parent', async () => {

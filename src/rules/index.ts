@@ -40,3 +40,6 @@ export const evaluate = (
   situation: Situation,
   options: { period: string; variables: string[]; trace?: boolean },
 ): Evaluation => evaluateWith(getSystem(), situation, options);
+
+/** A situation from Guichet's records (OpenFisca's whole vocabulary) reduced to what the engine reads. */
+export { engineSituation } from './rights/check-situation.ts';

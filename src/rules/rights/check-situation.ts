@@ -9,6 +9,7 @@ import { ENTITIES, GROUP_KEYS, roleField, type GroupKey } from '../engine/entiti
 import { SituationError } from '../engine/errors.ts';
 import type { Situation } from '../engine/situation.ts';
 import type { TaxBenefitSystem } from '../engine/tax-benefit-system.ts';
+import { getSystem } from '../system.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -174,3 +175,36 @@ export const withoutUnreadCommune = (system: TaxBenefitSystem, situation: Situat
       : {}),
   };
 };
+
+/** Guichet's own records use OpenFisca's whole vocabulary; the engine reads what it implements. */
+export const onlyKnownVariables = (situation: Situation): Situation => {
+  const system = getSystem();
+  const roles = new Set([
+    'parents',
+    'enfants',
+    'declarants',
+    'personnes_a_charge',
+    'personne_de_reference',
+    'conjoint',
+    'autres',
+  ]);
+  return Object.fromEntries(
+    Object.entries(situation).map(([plural, rows]) => [
+      plural,
+      Object.fromEntries(
+        Object.entries(rows as Record<string, Record<string, unknown>>).map(([id, fields]) => [
+          id,
+          Object.fromEntries(
+            Object.entries(fields).filter(
+              ([name]) => roles.has(name) || system.variables.has(name) || name === 'depcom',
+            ),
+          ),
+        ]),
+      ),
+    ]),
+  );
+};
+
+/** A situation from Guichet's records reduced to what the engine reads (no commune while no formula reads it). */
+export const engineSituation = (situation: Situation): Situation =>
+  withoutUnreadCommune(getSystem(), onlyKnownVariables(situation));

@@ -7,6 +7,7 @@ import { householdSituation } from '../../people/index.ts';
 import { offset, parsePeriod, periodKey } from '../engine/period.ts';
 import type { Situation } from '../engine/situation.ts';
 import { getSystem } from '../system.ts';
+import { onlyKnownVariables } from './check-situation.ts';
 import { compareRights } from './compare-rights.ts';
 import { currentMonth, estimateRights } from './estimate-rights.ts';
 import { rightsPdf } from './rights-pdf.ts';
@@ -53,35 +54,6 @@ const situationOf = async (
       messages: { fr: 'Personne introuvable.', en: 'Person not found.' },
     });
   return onlyKnownVariables(own);
-};
-
-/** Guichet's own records use OpenFisca's whole vocabulary; the engine reads what it implements. */
-const onlyKnownVariables = (situation: Situation): Situation => {
-  const system = getSystem();
-  const roles = new Set([
-    'parents',
-    'enfants',
-    'declarants',
-    'personnes_a_charge',
-    'personne_de_reference',
-    'conjoint',
-    'autres',
-  ]);
-  return Object.fromEntries(
-    Object.entries(situation).map(([plural, rows]) => [
-      plural,
-      Object.fromEntries(
-        Object.entries(rows as Record<string, Record<string, unknown>>).map(([id, fields]) => [
-          id,
-          Object.fromEntries(
-            Object.entries(fields).filter(
-              ([name]) => roles.has(name) || system.variables.has(name) || name === 'depcom',
-            ),
-          ),
-        ]),
-      ),
-    ]),
-  );
 };
 
 export const mountRightsRoutes = (app: HttpApp, context: ModuleContext) => {
