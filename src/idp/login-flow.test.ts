@@ -32,7 +32,12 @@ const resolveAccount: ResolveAccount = async (login) => {
     return { accountId: 'compte-admin', role: 'admin', displayName: 'Alex Admin', body: 'caf' };
   return null;
 };
-const guichet = await testGuichetServer({ RATE_LIMIT_LOGIN_PER_MINUTE: '1000' }, { resolveAccount });
+// A test below expires a session behind the server's back, as another process would: without the
+// few seconds of session cache, the server sees it at once (the cache's rules: sessions.test.ts).
+const guichet = await testGuichetServer(
+  { RATE_LIMIT_LOGIN_PER_MINUTE: '1000', SESSION_CACHE_SECONDS: '0' },
+  { resolveAccount },
+);
 const base = guichet.url;
 await addDemoIdentities(guichet.db, [
   {

@@ -39,6 +39,8 @@ const configSchema = z.object({
   GUICHET_SECRET: z.string().min(32, 'au moins 32 caractères').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  // How long a process trusts a session it has just read (0: every request reads the database).
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_WRITE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   EMBEDDED_IDP: bool.default(true),

@@ -37,7 +37,7 @@ export type MountAuthOptions = { db: Db; config: Config; resolveAccount: Resolve
 export const mountAuth = async (app: HttpApp, { db, config, resolveAccount }: MountAuthOptions) => {
   const secret = await loadInstanceSecret(db, config);
   const sessions = new WeakMap<FastifyRequest, Session>();
-  const sessionCache = createSessionCache();
+  const sessionCache = createSessionCache(config.SESSION_CACHE_SECONDS);
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: config.isSecure, path: '/' };
 
   app.decorateRequest('user', null);

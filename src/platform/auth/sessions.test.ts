@@ -37,13 +37,22 @@ describe('sessions', () => {
 
   it('sert une session lue il y a peu sans relire la base, et l’oublie dès la déconnexion', async () => {
     const { token } = await open();
-    const cache = createSessionCache();
+    const cache = createSessionCache(5);
     const session = await findSession(db, config, token, cache);
     assert.ok(session);
     // Deleted behind the cache's back (as by another process): still served for a few seconds.
     await db.query('delete from platform.sessions');
     assert.deepEqual(await findSession(db, config, token, cache), session);
     await deleteSession(db, session.tokenHash, cache);
+    assert.equal(await findSession(db, config, token, cache), null);
+  });
+
+  it('ne sert jamais de la mémoire une session arrivée à expiration', async () => {
+    const { token } = await open();
+    const cache = createSessionCache(5);
+    const session = await findSession(db, config, token, cache);
+    cache.entries.get(session!.tokenHash)!.session.expiresAt = new Date(Date.now() - 1000).toISOString();
+    await db.query(`update platform.sessions set expires_at = now() - interval '1 second'`);
     assert.equal(await findSession(db, config, token, cache), null);
   });
 

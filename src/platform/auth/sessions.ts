@@ -62,15 +62,15 @@ type SessionRow = {
 };
 
 /**
- * Sessions read in the last few seconds, by token hash: a page that fires a burst of API calls costs
- * one query. A logout in this process drops its entry at once; one handled by another process (a
- * second `guichet start` behind the same load balancer) is seen here within `CACHE_MS`.
+ * Sessions read in the last few seconds (SESSION_CACHE_SECONDS), by token hash: a page that fires a
+ * burst of API calls costs one query. A logout in this process drops its entry at once; one handled
+ * by another process (a second `guichet start` behind the same load balancer) is seen here within
+ * that delay. A session is never served past its own expiry.
  */
-export type SessionCache = Map<string, { session: Session; until: number }>;
-const CACHE_MS = 5_000;
+export type SessionCache = { entries: Map<string, { session: Session; until: number }>; ttlMs: number };
 const CACHE_MAX_ENTRIES = 10_000;
 
-export const createSessionCache = (): SessionCache => new Map();
+export const createSessionCache = (seconds: number): SessionCache => ({ entries: new Map(), ttlMs: seconds * 1000 });
 
 /**
  * The live session of a cookie token, its idle deadline moved forward; null when unknown or
@@ -84,9 +84,9 @@ export const findSession = async (
 ): Promise<Session | null> => {
   const tokenHash = hashToken(token);
   const now = Date.now();
-  const cached = cache?.get(tokenHash);
+  const cached = cache?.entries.get(tokenHash);
   if (cached && cached.until > now && Date.parse(cached.session.expiresAt) > now) return cached.session;
-  cache?.delete(tokenHash);
+  cache?.entries.delete(tokenHash);
   const [row] = await db.query<SessionRow>(
     `select token_hash, kind, user_data, csrf_token, id_token, expires_at,
             expires_at > now() and created_at + make_interval(hours => $2::int) > now() as is_valid,
@@ -119,15 +119,15 @@ export const findSession = async (
     idToken: row.id_token,
     expiresAt: iso(expiresAt),
   };
-  if (cache) {
+  if (cache && cache.ttlMs > 0) {
     // A Map iterates in insertion order: the first key is the oldest entry.
-    if (cache.size >= CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-    cache.set(tokenHash, { session, until: now + CACHE_MS });
+    if (cache.entries.size >= CACHE_MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value!);
+    cache.entries.set(tokenHash, { session, until: now + cache.ttlMs });
   }
   return session;
 };
 
 export const deleteSession = async (db: Sql, tokenHash: string, cache?: SessionCache) => {
-  cache?.delete(tokenHash);
+  cache?.entries.delete(tokenHash);
   await db.query('delete from platform.sessions where token_hash = $1', [tokenHash]);
 };

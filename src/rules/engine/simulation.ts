@@ -42,6 +42,7 @@ export class Simulation {
   private readonly cache = new Map<string, Map<string, CacheEntry>>();
   /** One formula context per entity, made once: formulas read the traced node from the stack. */
   private readonly contexts = new Map<string, FormulaContext>();
+  private readonly defaults = new Map<string, Column>();
   private readonly stack: TraceNode[] = [];
   private readonly isTracing: boolean;
 
@@ -192,7 +193,7 @@ export class Simulation {
           `non pris en charge : ${variable.name} n'est calculé qu'à partir du ${variable.formulaStarts[0]} (demandé pour ${periodKey(period)})`,
         );
       }
-      return filledColumn(variable.valueType, length, variable.defaultValue);
+      return this.defaultColumn(variable, length);
     }
     if (node) {
       node.source = 'formula';
@@ -201,6 +202,19 @@ export class Simulation {
     const column = found.formula(this.context(variable.entity, length), period);
     if (column.length !== length)
       throw new Error(`${variable.name} : la formule rend ${column.length} valeurs pour ${length}`);
+    return column;
+  }
+
+  /** A column of the variable's default value, shared by every variable and period with the same
+   *  entity, type and default (columns are never written to once made): over a million
+   *  households, a few columns instead of one per month of each variable nobody gave. */
+  private defaultColumn(variable: Variable, length: number): Column {
+    const key = `${variable.entity}:${variable.valueType}:${variable.defaultValue}`;
+    let column = this.defaults.get(key);
+    if (!column) {
+      column = filledColumn(variable.valueType, length, variable.defaultValue);
+      this.defaults.set(key, column);
+    }
     return column;
   }
 

@@ -6,6 +6,8 @@ import { defineVariable } from '../engine/variable.ts';
 import { mapColumn } from '../engine/columns.ts';
 
 const PF = 'prestations_sociales.prestations_familiales';
+const PF_BMAF = `${PF}.bmaf`;
+const PF_DEF_BIACTIF_REVENU_PLANCHER_EN_BMAF = `${PF}.def_biactif.revenu_plancher_en_bmaf`;
 
 export const en_couple = defineVariable({
   name: 'en_couple',
@@ -33,7 +35,7 @@ export const biactivite = defineVariable({
   formulas: {
     '0001-01-01': (ctx, period) => {
       const n2 = nMinus2(period);
-      const floor = ctx.param(`${PF}.def_biactif.revenu_plancher_en_bmaf`, n2) * ctx.param(`${PF}.bmaf`, n2);
+      const floor = ctx.param(PF_DEF_BIACTIF_REVENU_PLANCHER_EN_BMAF, n2) * ctx.param(PF_BMAF, n2);
       const ressources = ctx.calc('prestations_familiales_base_ressources_individu', period);
       const { role } = ctx.members('famille');
       const parent = new Uint8Array(role.length);

@@ -11,7 +11,14 @@ import { mapColumn } from '../engine/columns.ts';
 
 const MS = 'prestations_sociales.solidarite_insertion.minima_sociaux';
 export const RSA = `${MS}.rsa`;
+const RSA_EXPERIMENTATION_DECALAGE_MOIS = `${RSA}.experimentation.decalage_mois`;
+const RSA_MAJORATION_ISOLEMENT_AGE_LIMITE_ENFANT = `${RSA}.majoration_isolement.age_limite_enfant`;
+const RSA_RSA_COND_AGE_PAC = `${RSA}.rsa_cond.age_pac`;
+const RSA_RSA_FL_FORFAIT_LOGEMENT_TAUX_1_PERSONNE = `${RSA}.rsa_fl.forfait_logement.taux_1_personne`;
+const RSA_RSA_FL_FORFAIT_LOGEMENT_TAUX_2_PERSONNES = `${RSA}.rsa_fl.forfait_logement.taux_2_personnes`;
+const RSA_RSA_FL_FORFAIT_LOGEMENT_TAUX_3_PERSONNES_OU_PLUS = `${RSA}.rsa_fl.forfait_logement.taux_3_personnes_ou_plus`;
 const AAH_TAUX = 'prestations_sociales.prestations_etat_de_sante.invalidite.aah.taux_capacite';
+const AAH_TAUX_TAUX_INCAPACITE_RSDAE = `${AAH_TAUX}.taux_incapacite_rsdae`;
 
 export const nb_parents = defineVariable({
   name: 'nb_parents',
@@ -58,7 +65,7 @@ export const rsa_enfant_a_charge = defineVariable({
   reference: ["Code de l'action sociale et des familles, art. R262-3"],
   formulas: {
     '0001-01-01': (ctx, period) => {
-      const ageMax = ctx.param(`${RSA}.rsa_cond.age_pac`, period);
+      const ageMax = ctx.param(RSA_RSA_COND_AGE_PAC, period);
       const age = ctx.calc('age', period);
       const { role } = ctx.members('famille');
       return mapColumn(Uint8Array, age, (a, i) => (role[i] === FAMILLE_ENFANT && a >= 0 && a < ageMax ? 1 : 0));
@@ -90,7 +97,7 @@ export const rsa_majore_eligibilite = defineVariable({
   ],
   formulas: {
     '0001-01-01': (ctx, period) => {
-      const ageLimite = ctx.param(`${RSA}.majoration_isolement.age_limite_enfant`, period);
+      const ageLimite = ctx.param(RSA_MAJORATION_ISOLEMENT_AGE_LIMITE_ENFANT, period);
       const parents = ctx.calc('nb_parents', period);
       const enfants = ctx.calc('rsa_nb_enfants', period);
       const recent = ctx.calc('rsa_isolement_recent', period);
@@ -129,7 +136,7 @@ export const compositionRate = (
 /** The three reference months of a right for month `period`, shifted back in the experimental
  *  départements (resources of M-4 to M-2): the families' shift in months, by row. */
 export const referenceMonths = (ctx: FormulaContext, period: Period): { shift: Int32Array; months: Period[] } => {
-  const decalage = ctx.param(`${RSA}.experimentation.decalage_mois`, period);
+  const decalage = ctx.param(RSA_EXPERIMENTATION_DECALAGE_MOIS, period);
   const experimentation = ctx.calc('departement_experimentation_rsa', period);
   const shift = mapColumn(Int32Array, experimentation, (e) => (e ? decalage : 0));
   let maxShift = 0; // a loop: Math.max(...shift) overflows the stack over a million rows
@@ -175,9 +182,9 @@ export const forfaitLogement = (
     ctx.calc('statut_occupation_logement', period),
   );
   const taux = [
-    ctx.param(`${RSA}.rsa_fl.forfait_logement.taux_1_personne`, period),
-    ctx.param(`${RSA}.rsa_fl.forfait_logement.taux_2_personnes`, period),
-    ctx.param(`${RSA}.rsa_fl.forfait_logement.taux_3_personnes_ou_plus`, period),
+    ctx.param(RSA_RSA_FL_FORFAIT_LOGEMENT_TAUX_1_PERSONNE, period),
+    ctx.param(RSA_RSA_FL_FORFAIT_LOGEMENT_TAUX_2_PERSONNES, period),
+    ctx.param(RSA_RSA_FL_FORFAIT_LOGEMENT_TAUX_3_PERSONNES_OU_PLUS, period),
   ];
   const proprietaire = statutOccupation('proprietaire');
   const gratuit = statutOccupation('loge_gratuitement');
@@ -215,7 +222,7 @@ export const refuseUnsupportedSituations = (ctx: FormulaContext, period: Period,
         );
   const { role } = ctx.members('famille');
   const isParent = (i: number) => role[i] === FAMILLE_PARENT;
-  const tauxAah = ctx.param(`${AAH_TAUX}.taux_incapacite_rsdae`, period);
+  const tauxAah = ctx.param(AAH_TAUX_TAUX_INCAPACITE_RSDAE, period);
   for (const m of monthsOfRight) {
     for (const [name, what] of [
       ['etudiant', 'élève ou étudiant'],

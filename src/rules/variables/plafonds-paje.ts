@@ -4,17 +4,28 @@
 import type { Period } from '../engine/period.ts';
 import type { FormulaContext } from '../engine/variable.ts';
 
-/** Annual ceiling per family, for `children` dependants; `scale` is the parameter folder. */
+/** The parameter paths of a ceiling scale. */
+export type CeilingScale = { base: string; bonus: string; first: string; further: string };
+
+/** A ceiling scale from its parameter folders; made once at module level, not at every month. */
+export const ceilingScale = (folders: { base: string; majoration: string; rates: string }): CeilingScale => ({
+  base: `${folders.base}.plafond_0_enfant`,
+  bonus: `${folders.majoration}.majoration_biactifs_isoles`,
+  first: `${folders.rates}.majoration_deux_premiers_enfants`,
+  further: `${folders.rates}.majoration_troisieme_enfant_et_plus`,
+});
+
+/** Annual ceiling per family, for `children` dependants, on `scale`. */
 export const familyCeiling = (
   ctx: FormulaContext,
   period: Period,
-  scale: { base: string; majoration: string; rates: string },
+  scale: CeilingScale,
   children: ArrayLike<number>,
 ): Float64Array => {
-  const base = ctx.param(`${scale.base}.plafond_0_enfant`, period);
-  const bonus = ctx.param(`${scale.majoration}.majoration_biactifs_isoles`, period);
-  const first = ctx.param(`${scale.rates}.majoration_deux_premiers_enfants`, period);
-  const further = ctx.param(`${scale.rates}.majoration_troisieme_enfant_et_plus`, period);
+  const base = ctx.param(scale.base, period);
+  const bonus = ctx.param(scale.bonus, period);
+  const first = ctx.param(scale.first, period);
+  const further = ctx.param(scale.further, period);
   const couple = ctx.calc('en_couple', period);
   const biactif = ctx.calc('biactivite', period);
   const result = new Float64Array(ctx.length);

@@ -13,7 +13,18 @@ import { REVENUS_NON_SALARIES } from '../../variables/activite.ts';
 import { mapColumn, someRow } from '../../engine/columns.ts';
 
 const AAH = 'prestations_sociales.prestations_etat_de_sante.invalidite.aah';
+const AAH_AGE_LEGAL_RETRAITE = `${AAH}.age_legal_retraite`;
+const AAH_AGE_MINIMAL = `${AAH}.age_minimal`;
+const AAH_MAJORATION_PLAFOND_MAJORATION_PAR_ENFANT_SUPPLEMENTAIRE = `${AAH}.majoration_plafond.majoration_par_enfant_supplementaire`;
+const AAH_MONTANT = `${AAH}.montant`;
+const AAH_TAUX_CAPACITE_TAUX_INCAPACITE = `${AAH}.taux_capacite.taux_incapacite`;
+const AAH_TAUX_CAPACITE_TAUX_INCAPACITE_RSDAE = `${AAH}.taux_capacite.taux_incapacite_rsdae`;
+const AAH_TRAVAIL_ORDINAIRE_ABATTEMENT_30 = `${AAH}.travail_ordinaire.abattement_30`;
+const AAH_TRAVAIL_ORDINAIRE_ABATTEMENT_SUP = `${AAH}.travail_ordinaire.abattement_sup`;
+const AAH_TRAVAIL_ORDINAIRE_TRANCHE_SMIC = `${AAH}.travail_ordinaire.tranche_smic`;
 const SMIC = 'marche_travail.salaire_minimum.smic';
+const SMIC_NB_HEURES_TRAVAIL_MENSUEL = `${SMIC}.nb_heures_travail_mensuel`;
+const SMIC_SMIC_B_HORAIRE = `${SMIC}.smic_b_horaire`;
 
 const refuse = (reason: string): never => {
   throw new NotSupportedError(`non pris en charge : AAH — ${reason}`);
@@ -39,10 +50,10 @@ export const aah_eligible = defineVariable({
     "Non vérifiées par Guichet : la résidence et le titre de séjour. Répondu « non pris en charge » : un parent de 16 à 19 ans qui n'est plus à la charge de ses parents, et l'âge légal de la retraite atteint (relais par la retraite ou l'ASPA).",
   formulas: {
     '2005-01-01': (ctx, period) => {
-      const ageMin = ctx.param(`${AAH}.age_minimal`, period);
-      const ageRetraite = ctx.param(`${AAH}.age_legal_retraite`, period);
-      const tauxPlein = ctx.param(`${AAH}.taux_capacite.taux_incapacite`, period);
-      const tauxRsdae = ctx.param(`${AAH}.taux_capacite.taux_incapacite_rsdae`, period);
+      const ageMin = ctx.param(AAH_AGE_MINIMAL, period);
+      const ageRetraite = ctx.param(AAH_AGE_LEGAL_RETRAITE, period);
+      const tauxPlein = ctx.param(AAH_TAUX_CAPACITE_TAUX_INCAPACITE, period);
+      const tauxRsdae = ctx.param(AAH_TAUX_CAPACITE_TAUX_INCAPACITE_RSDAE, period);
       const age = ctx.calc('age', period);
       const taux = ctx.calc('taux_incapacite', period);
       const rsdae = ctx.calc('aah_restriction_substantielle_durable_acces_emploi', period);
@@ -64,11 +75,10 @@ export const aah_eligible = defineVariable({
 
 /** Average of the salaries of the three months before `period`, after the abattement of D821-9. */
 const abattedSalaries = (ctx: FormulaContext, period: Period): Float64Array => {
-  const smicMensuel =
-    ctx.param(`${SMIC}.smic_b_horaire`, period) * ctx.param(`${SMIC}.nb_heures_travail_mensuel`, period);
-  const tranche = ctx.param(`${AAH}.travail_ordinaire.tranche_smic`, period) * smicMensuel;
-  const abattement1 = ctx.param(`${AAH}.travail_ordinaire.abattement_30`, period);
-  const abattement2 = ctx.param(`${AAH}.travail_ordinaire.abattement_sup`, period);
+  const smicMensuel = ctx.param(SMIC_SMIC_B_HORAIRE, period) * ctx.param(SMIC_NB_HEURES_TRAVAIL_MENSUEL, period);
+  const tranche = ctx.param(AAH_TRAVAIL_ORDINAIRE_TRANCHE_SMIC, period) * smicMensuel;
+  const abattement1 = ctx.param(AAH_TRAVAIL_ORDINAIRE_ABATTEMENT_30, period);
+  const abattement2 = ctx.param(AAH_TRAVAIL_ORDINAIRE_ABATTEMENT_SUP, period);
   const salaires = ctx.add('salaire_imposable', lastThreeMonths(period));
   return mapColumn(Float64Array, salaires, (total) => {
     const moyenne = Math.max(0, total / 3);
@@ -135,8 +145,8 @@ export const aah_base = defineVariable({
   reference: ['Code de la sécurité sociale, art. L821-3, D821-2 (plafond, +50 % par enfant à charge) et D821-3'],
   formulas: {
     '2011-01-01': (ctx, period) => {
-      const montant = ctx.param(`${AAH}.montant`, period);
-      const parEnfant = ctx.param(`${AAH}.majoration_plafond.majoration_par_enfant_supplementaire`, period);
+      const montant = ctx.param(AAH_MONTANT, period);
+      const parEnfant = ctx.param(AAH_MAJORATION_PLAFOND_MAJORATION_PAR_ENFANT_SUPPLEMENTAIRE, period);
       const eligible = ctx.calc('aah_eligible', period);
       const enfants = ctx.project('famille', ctx.calc('af_nbenf', period));
       const ressources = ctx.calc('aah_base_ressources', period);

@@ -9,14 +9,31 @@ import { civilDate, type Period } from '../../engine/period.ts';
 import { defineVariable, type FormulaContext } from '../../engine/variable.ts';
 
 const PF = 'prestations_sociales.prestations_familiales';
+const PF_BMAF = `${PF}.bmaf`;
 const AF = `${PF}.af`;
+const AF_ALLOCATION_FORFAITAIRE_AGE = `${AF}.allocation_forfaitaire.age`;
+const AF_ALLOCATION_FORFAITAIRE_NB_ENFANTS_MIN = `${AF}.allocation_forfaitaire.nb_enfants_min`;
+const AF_ALLOCATION_FORFAITAIRE_TAUX = `${AF}.allocation_forfaitaire.taux`;
+const AF_MAJORATION_AGE_MINIMUM = `${AF}.majoration.age_minimum`;
+const AF_MAJORATION_AGE_MINIMUM_NOUVEAU_REGIME = `${AF}.majoration.age_minimum_nouveau_regime`;
+const AF_MAJORATION_DATE_NOUVEAU_REGIME = `${AF}.majoration.date_nouveau_regime`;
+const AF_MAJORATION_TAUX = `${AF}.majoration.taux`;
+const AF_MODULATION_MAJORATION_PLAFOND_PAR_ENFANT = `${AF}.modulation.majoration_plafond_par_enfant`;
+const AF_MODULATION_PLAFOND_TRANCHE_1_BASE = `${AF}.modulation.plafond_tranche_1_base`;
+const AF_MODULATION_PLAFOND_TRANCHE_2_BASE = `${AF}.modulation.plafond_tranche_2_base`;
+const AF_MODULATION_TAUX_TRANCHE_1 = `${AF}.modulation.taux_tranche_1`;
+const AF_MODULATION_TAUX_TRANCHE_2 = `${AF}.modulation.taux_tranche_2`;
+const AF_MODULATION_TAUX_TRANCHE_3 = `${AF}.modulation.taux_tranche_3`;
+const AF_NB_ENFANTS_MIN = `${AF}.nb_enfants_min`;
+const AF_TAUX_DEUXIEME_ENFANT = `${AF}.taux.deuxieme_enfant`;
+const AF_TAUX_ENFANT_SUPPLEMENTAIRE = `${AF}.taux.enfant_supplementaire`;
 
 /** The two ceilings of a family's tranches, raised per dependent child (D521-3). */
 const ceilings = (ctx: FormulaContext, period: Period) => {
   const n = ctx.calc('af_nbenf', period);
-  const base1 = ctx.param(`${AF}.modulation.plafond_tranche_1_base`, period);
-  const base2 = ctx.param(`${AF}.modulation.plafond_tranche_2_base`, period);
-  const parEnfant = ctx.param(`${AF}.modulation.majoration_plafond_par_enfant`, period);
+  const base1 = ctx.param(AF_MODULATION_PLAFOND_TRANCHE_1_BASE, period);
+  const base2 = ctx.param(AF_MODULATION_PLAFOND_TRANCHE_2_BASE, period);
+  const parEnfant = ctx.param(AF_MODULATION_MAJORATION_PLAFOND_PAR_ENFANT, period);
   const plafond1 = new Float64Array(ctx.length);
   const plafond2 = new Float64Array(ctx.length);
   for (let i = 0; i < ctx.length; i++) {
@@ -58,9 +75,9 @@ export const af_taux_modulation = defineVariable({
     '2015-07-01': (ctx, period) => {
       const ressources = ctx.calc('prestations_familiales_base_ressources', period);
       const { plafond1, plafond2 } = ceilings(ctx, period);
-      const t1 = ctx.param(`${AF}.modulation.taux_tranche_1`, period);
-      const t2 = ctx.param(`${AF}.modulation.taux_tranche_2`, period);
-      const t3 = ctx.param(`${AF}.modulation.taux_tranche_3`, period);
+      const t1 = ctx.param(AF_MODULATION_TAUX_TRANCHE_1, period);
+      const t2 = ctx.param(AF_MODULATION_TAUX_TRANCHE_2, period);
+      const t3 = ctx.param(AF_MODULATION_TAUX_TRANCHE_3, period);
       const result = new Float64Array(ctx.length);
       for (let i = 0; i < ctx.length; i++) {
         const r = ressources[i]!;
@@ -83,10 +100,10 @@ export const af_base = defineVariable({
     '2015-07-01': (ctx, period) => {
       const n = ctx.calc('af_nbenf', period);
       const modulation = ctx.calc('af_taux_modulation', period);
-      const bmaf = ctx.param(`${PF}.bmaf`, period);
-      const nbMin = ctx.param(`${AF}.nb_enfants_min`, period);
-      const deuxieme = ctx.param(`${AF}.taux.deuxieme_enfant`, period);
-      const suivant = ctx.param(`${AF}.taux.enfant_supplementaire`, period);
+      const bmaf = ctx.param(PF_BMAF, period);
+      const nbMin = ctx.param(AF_NB_ENFANTS_MIN, period);
+      const deuxieme = ctx.param(AF_TAUX_DEUXIEME_ENFANT, period);
+      const suivant = ctx.param(AF_TAUX_ENFANT_SUPPLEMENTAIRE, period);
       const result = new Float64Array(ctx.length);
       for (let i = 0; i < ctx.length; i++) {
         if (n[i]! < nbMin) continue;
@@ -105,9 +122,9 @@ const majorationEnfant = (ctx: FormulaContext, period: Period, threshold: (birth
   const nbenf = ctx.project('famille', ctx.calc('af_nbenf', period));
   const base = ctx.project('famille', ctx.calc('af_base', period));
   const modulation = ctx.project('famille', ctx.calc('af_taux_modulation', period));
-  const bmaf = ctx.param(`${PF}.bmaf`, period);
-  const taux = ctx.param(`${AF}.majoration.taux`, period);
-  const nbMin = ctx.param(`${AF}.nb_enfants_min`, period);
+  const bmaf = ctx.param(PF_BMAF, period);
+  const taux = ctx.param(AF_MAJORATION_TAUX, period);
+  const nbMin = ctx.param(AF_NB_ENFANTS_MIN, period);
   // The eldest of a family of two children has no majoration (D521-2): one child only, even
   // for twins (the first listed), where OpenFisca-France excludes both.
   const { group, rank, count } = ctx.members('famille');
@@ -136,15 +153,15 @@ export const af_majoration_enfant = defineVariable({
   reference: ['Code de la sécurité sociale, art. L521-3', 'Code de la sécurité sociale, art. D521-1 et D521-2'],
   formulas: {
     '2015-07-01': (ctx, period) => {
-      const ageMinimum = ctx.param(`${AF}.majoration.age_minimum`, period);
+      const ageMinimum = ctx.param(AF_MAJORATION_AGE_MINIMUM, period);
       return majorationEnfant(ctx, period, () => ageMinimum);
     },
     // Décret of February 2026: a child whose 14th birthday falls on or after 1 March 2026 has
     // the majoration from 18; a child who was 14 before keeps it from 14.
     '2026-03-01': (ctx, period) => {
-      const ancien = ctx.param(`${AF}.majoration.age_minimum`, period);
-      const nouveau = ctx.param(`${AF}.majoration.age_minimum_nouveau_regime`, period);
-      const pivot = civilDate(ctx.paramDate(`${AF}.majoration.date_nouveau_regime`, period));
+      const ancien = ctx.param(AF_MAJORATION_AGE_MINIMUM, period);
+      const nouveau = ctx.param(AF_MAJORATION_AGE_MINIMUM_NOUVEAU_REGIME, period);
+      const pivot = civilDate(ctx.paramDate(AF_MAJORATION_DATE_NOUVEAU_REGIME, period));
       // Born on or after this day ⇔ 14th (ancien) birthday on or after the pivot date.
       const bornFrom = Math.round(Date.UTC(pivot.y - ancien, pivot.m - 1, pivot.d) / 86_400_000);
       return majorationEnfant(ctx, period, (birth) => (birth >= bornFrom ? nouveau : ancien));
@@ -177,10 +194,10 @@ export const af_allocation_forfaitaire = defineVariable({
     '2015-07-01': (ctx, period) => {
       const age = ctx.calc('age', period);
       const autonome = ctx.calc('autonomie_financiere', period);
-      const ageForfait = ctx.param(`${AF}.allocation_forfaitaire.age`, period);
-      const nbMin = ctx.param(`${AF}.allocation_forfaitaire.nb_enfants_min`, period);
-      const taux = ctx.param(`${AF}.allocation_forfaitaire.taux`, period);
-      const bmaf = ctx.param(`${PF}.bmaf`, period);
+      const ageForfait = ctx.param(AF_ALLOCATION_FORFAITAIRE_AGE, period);
+      const nbMin = ctx.param(AF_ALLOCATION_FORFAITAIRE_NB_ENFANTS_MIN, period);
+      const taux = ctx.param(AF_ALLOCATION_FORFAITAIRE_TAUX, period);
+      const bmaf = ctx.param(PF_BMAF, period);
       const { role } = ctx.members('famille');
       // Paid for one year: from the month the child is 20 on its first day, to the month before 21.
       const forfait = new Uint8Array(ctx.members('famille').group.length);

@@ -14,8 +14,18 @@ import { REVENUS_NON_SALARIES } from '../../variables/activite.ts';
 import { statutOccupation, valueOfDemandeurMenage } from '../../variables/logement.ts';
 
 const AL = 'prestations_sociales.aides_logement';
+const AL_AGE_LIMITE_ENFANT = `${AL}.age_limite_enfant`;
+const AL_RESSOURCES_ARRONDI = `${AL}.ressources.arrondi`;
+const AL_SEUIL_VERSEMENT = `${AL}.seuil_versement`;
+const AL_TAUX_CRDS = `${AL}.taux_crds`;
 const LOCATIF = `${AL}.locatif`;
+const LOCATIF_CHARGES_FORFAITAIRES_BASE = `${LOCATIF}.charges_forfaitaires.base`;
+const LOCATIF_CHARGES_FORFAITAIRES_PAR_PERSONNE_A_CHARGE = `${LOCATIF}.charges_forfaitaires.par_personne_a_charge`;
+const LOCATIF_MINORATION_FORFAITAIRE = `${LOCATIF}.minoration_forfaitaire`;
 const ABATTEMENT = 'impot_revenu.abattement_frais_professionnels';
+const ABATTEMENT_MINIMUM = `${ABATTEMENT}.minimum`;
+const ABATTEMENT_PLAFOND = `${ABATTEMENT}.plafond`;
+const ABATTEMENT_TAUX = `${ABATTEMENT}.taux`;
 const REFORME_2021 = '2021-01-01';
 
 /** OpenFisca-France's TypesZoneApl, in its order. */
@@ -88,7 +98,7 @@ export const al_nb_personnes_a_charge = defineVariable({
     'Enfants de la famille de moins de 21 ans qui ne sont pas financièrement autonomes. Les ascendants et les adultes handicapés à charge ne sont pas encore comptés.',
   formulas: {
     '2000-01-01': (ctx, period) => {
-      const ageLimite = ctx.param(`${AL}.age_limite_enfant`, period);
+      const ageLimite = ctx.param(AL_AGE_LIMITE_ENFANT, period);
       const age = ctx.calc('age', period);
       const autonome = ctx.calc('autonomie_financiere', period);
       const { role } = ctx.members('famille');
@@ -143,10 +153,10 @@ export const aide_logement_base_ressources = defineVariable({
       const months = referenceMonths(period);
       refuseUnsupportedResources(ctx, months);
       const last = months[months.length - 1]!;
-      const taux = ctx.param(`${ABATTEMENT}.taux`, last);
-      const minimum = ctx.param(`${ABATTEMENT}.minimum`, last);
-      const plafond = ctx.param(`${ABATTEMENT}.plafond`, last);
-      const arrondi = ctx.param(`${AL}.ressources.arrondi`, period);
+      const taux = ctx.param(ABATTEMENT_TAUX, last);
+      const minimum = ctx.param(ABATTEMENT_MINIMUM, last);
+      const plafond = ctx.param(ABATTEMENT_PLAFOND, last);
+      const arrondi = ctx.param(AL_RESSOURCES_ARRONDI, period);
       const salaires = new Float64Array(ctx.members('famille').group.length);
       for (const m of months) {
         const column = ctx.calc('salaire_imposable', m);
@@ -278,8 +288,8 @@ export const aide_logement_charges = defineVariable({
   reference: ['Code de la construction et de l’habitation, art. D823-16, 3°', 'Arrêté du 27 septembre 2019, art. 9'],
   formulas: {
     '2022-07-01': (ctx, period) => {
-      const base = ctx.param(`${LOCATIF}.charges_forfaitaires.base`, period);
-      const parPac = ctx.param(`${LOCATIF}.charges_forfaitaires.par_personne_a_charge`, period);
+      const base = ctx.param(LOCATIF_CHARGES_FORFAITAIRES_BASE, period);
+      const parPac = ctx.param(LOCATIF_CHARGES_FORFAITAIRES_PAR_PERSONNE_A_CHARGE, period);
       const pac = ctx.calc('al_nb_personnes_a_charge', period);
       return mapColumn(Float64Array, pac, (n) => base + n * parPac);
     },
@@ -287,6 +297,12 @@ export const aide_logement_charges = defineVariable({
 });
 
 const PP = `${LOCATIF}.participation_personnelle`;
+const PP_P0_FORFAIT = `${PP}.p0_forfait`;
+const PP_P0_TAUX = `${PP}.p0_taux`;
+const PP_TAUX_LOYER_SEUIL_1 = `${PP}.taux_loyer.seuil_1`;
+const PP_TAUX_LOYER_SEUIL_2 = `${PP}.taux_loyer.seuil_2`;
+const PP_TAUX_LOYER_TAUX_1 = `${PP}.taux_loyer.taux_1`;
+const PP_TAUX_LOYER_TAUX_2 = `${PP}.taux_loyer.taux_2`;
 const BY_PAC = ['pac_1', 'pac_2', 'pac_3', 'pac_4', 'pac_5', 'pac_6'] as const;
 
 /** A scale by household: no dependant (single or couple), 1 to 6 dependants, then a step per extra one. */
@@ -363,10 +379,10 @@ export const aide_logement_taux_loyer = defineVariable({
     "RL est exprimé en pourcentage arrondi à deux décimales (art. 14). TL n'est pas arrondi, comme dans OpenFisca-France : l'arrondi à la troisième décimale écrit à l'article 14 s'écarte de quelques centimes des cas de la CNAF repris par OpenFisca (réforme de janvier 2021), que cette formule reproduit au centime.",
   formulas: {
     '2022-07-01': (ctx, period) => {
-      const seuil1 = ctx.param(`${PP}.taux_loyer.seuil_1`, period);
-      const seuil2 = ctx.param(`${PP}.taux_loyer.seuil_2`, period);
-      const taux1 = ctx.param(`${PP}.taux_loyer.taux_1`, period);
-      const taux2 = ctx.param(`${PP}.taux_loyer.taux_2`, period);
+      const seuil1 = ctx.param(PP_TAUX_LOYER_SEUIL_1, period);
+      const seuil2 = ctx.param(PP_TAUX_LOYER_SEUIL_2, period);
+      const taux1 = ctx.param(PP_TAUX_LOYER_TAUX_1, period);
+      const taux2 = ctx.param(PP_TAUX_LOYER_TAUX_2, period);
       const retenu = ctx.calc('aide_logement_loyer_retenu', period);
       const reference = ctx.calc('aide_logement_loyer_reference', period);
       return mapColumn(Float64Array, retenu, (l, g) => {
@@ -389,8 +405,8 @@ export const aide_logement_participation_personnelle = defineVariable({
     'P0 est le plus élevé de 8,5 % de (L + C) et d’un montant minimal ; R et R0 sont annuels, la participation est mensuelle.',
   formulas: {
     '2022-07-01': (ctx, period) => {
-      const p0Taux = ctx.param(`${PP}.p0_taux`, period);
-      const p0Forfait = ctx.param(`${PP}.p0_forfait`, period);
+      const p0Taux = ctx.param(PP_P0_TAUX, period);
+      const p0Forfait = ctx.param(PP_P0_FORFAIT, period);
       const l = ctx.calc('aide_logement_loyer_retenu', period);
       const c = ctx.calc('aide_logement_charges', period);
       const tf = ctx.calc('aide_logement_taux_famille', period);
@@ -467,7 +483,7 @@ export const aide_logement_montant_brut = defineVariable({
   reference: ['Code de la construction et de l’habitation, art. D823-16', 'Arrêté du 27 septembre 2019, art. 10 et 11'],
   formulas: {
     '2022-07-01': (ctx, period) => {
-      const minoration = ctx.param(`${LOCATIF}.minoration_forfaitaire`, period);
+      const minoration = ctx.param(LOCATIF_MINORATION_FORFAITAIRE, period);
       const avant = ctx.calc('aide_logement_montant_brut_avant_degressivite', period);
       const reel = ofMenage(ctx, 'loyer', period);
       const degressivite = ctx.calc('aide_logement_loyer_seuil_degressivite', period);
@@ -496,7 +512,7 @@ export const crds_logement = defineVariable({
   reference: ['Ordonnance n° 96-50 du 24 janvier 1996 relative au remboursement de la dette sociale'],
   formulas: {
     '2022-07-01': (ctx, period) => {
-      const taux = ctx.param(`${AL}.taux_crds`, period);
+      const taux = ctx.param(AL_TAUX_CRDS, period);
       return ctx.calc('aide_logement_montant_brut', period).map((m) => -m * taux);
     },
   },
@@ -578,7 +594,7 @@ export const aide_logement_montant = defineVariable({
     '2022-07-01': (ctx, period) => {
       const eligible = eligibleTenants(ctx, period);
       if (!eligible.some((e) => e)) return new Float64Array(ctx.length);
-      const seuil = ctx.param(`${AL}.seuil_versement`, period);
+      const seuil = ctx.param(AL_SEUIL_VERSEMENT, period);
       const brut = ctx.calc('aide_logement_montant_brut', period);
       const crds = ctx.calc('crds_logement', period);
       return mapColumn(Float64Array, brut, (b, g) => {

@@ -10,7 +10,18 @@ import { fullYears, month } from '../../engine/period.ts';
 import { defineVariable } from '../../engine/variable.ts';
 
 const PF = 'prestations_sociales.prestations_familiales';
+const PF_BMAF = `${PF}.bmaf`;
 const ARS = `${PF}.ars`;
+const ARS_AGE_ENTREE_COLLEGE = `${ARS}.age_entree_college`;
+const ARS_AGE_ENTREE_LYCEE = `${ARS}.age_entree_lycee`;
+const ARS_AGE_ENTREE_PRIMAIRE = `${ARS}.age_entree_primaire`;
+const ARS_AGE_SORTIE = `${ARS}.age_sortie`;
+const ARS_MAJORATION_PAR_ENFANT = `${ARS}.majoration_par_enfant`;
+const ARS_MONTANT_MINIMUM = `${ARS}.montant_minimum`;
+const ARS_PLAFOND = `${ARS}.plafond`;
+const ARS_TAUX_COLLEGE = `${ARS}.taux_college`;
+const ARS_TAUX_LYCEE = `${ARS}.taux_lycee`;
+const ARS_TAUX_PRIMAIRE = `${ARS}.taux_primaire`;
 
 export const ars = defineVariable({
   name: 'ars',
@@ -34,15 +45,15 @@ export const ars = defineVariable({
       const birth = ctx.calc('date_naissance', octobre);
       const autonome = ctx.calc('autonomie_financiere', octobre);
       const { role } = ctx.members('famille');
-      const entree = ctx.param(`${ARS}.age_entree_primaire`, octobre);
-      const college = ctx.param(`${ARS}.age_entree_college`, octobre);
-      const lycee = ctx.param(`${ARS}.age_entree_lycee`, octobre);
-      const sortie = ctx.param(`${ARS}.age_sortie`, octobre);
-      const bmaf = ctx.param(`${PF}.bmaf`, octobre);
+      const entree = ctx.param(ARS_AGE_ENTREE_PRIMAIRE, octobre);
+      const college = ctx.param(ARS_AGE_ENTREE_COLLEGE, octobre);
+      const lycee = ctx.param(ARS_AGE_ENTREE_LYCEE, octobre);
+      const sortie = ctx.param(ARS_AGE_SORTIE, octobre);
+      const bmaf = ctx.param(PF_BMAF, octobre);
       const amounts = [
-        roundCents(bmaf * ctx.param(`${ARS}.taux_primaire`, octobre)),
-        roundCents(bmaf * ctx.param(`${ARS}.taux_college`, octobre)),
-        roundCents(bmaf * ctx.param(`${ARS}.taux_lycee`, octobre)),
+        roundCents(bmaf * ctx.param(ARS_TAUX_PRIMAIRE, octobre)),
+        roundCents(bmaf * ctx.param(ARS_TAUX_COLLEGE, octobre)),
+        roundCents(bmaf * ctx.param(ARS_TAUX_LYCEE, octobre)),
       ];
       const perChild = new Float64Array(role.length);
       const counted = new Uint8Array(role.length);
@@ -55,11 +66,11 @@ export const ars = defineVariable({
         counted[i] = 1;
       }
       const base = ctx.sum('famille', perChild);
-      const plafond = ctx.param(`${ARS}.plafond`, janvier);
-      const parEnfant = ctx.param(`${ARS}.majoration_par_enfant`, janvier);
+      const plafond = ctx.param(ARS_PLAFOND, janvier);
+      const parEnfant = ctx.param(ARS_MAJORATION_PAR_ENFANT, janvier);
       const nbenf = ctx.calc('af_nbenf', octobre);
       const ressources = ctx.calc('prestations_familiales_base_ressources', janvier);
-      const minimum = ctx.param(`${ARS}.montant_minimum`, octobre);
+      const minimum = ctx.param(ARS_MONTANT_MINIMUM, octobre);
       const result = new Float64Array(ctx.length);
       for (let g = 0; g < ctx.length; g++) {
         if (base[g]! <= 0) continue;

@@ -7,7 +7,10 @@ import { FAMILLE_ENFANT } from '../../engine/entities.ts';
 import { defineVariable } from '../../engine/variable.ts';
 
 const PF = 'prestations_sociales.prestations_familiales';
+const PF_BMAF = `${PF}.bmaf`;
 const ASF = `${PF}.asf`;
+const ASF_SEUIL_VERSEMENT = `${ASF}.seuil_versement`;
+const ASF_TAUX_UN_PARENT = `${ASF}.taux_un_parent`;
 
 export const asf_elig_enfant = defineVariable({
   name: 'asf_elig_enfant',
@@ -48,7 +51,7 @@ export const asf_montant = defineVariable({
   ],
   formulas: {
     '2022-11-01': (ctx, period) => {
-      const parEnfant = roundCents(ctx.param(`${PF}.bmaf`, period) * ctx.param(`${ASF}.taux_un_parent`, period));
+      const parEnfant = roundCents(ctx.param(PF_BMAF, period) * ctx.param(ASF_TAUX_UN_PARENT, period));
       const enfants = ctx.count('famille', ctx.calc('asf_elig_enfant', period), FAMILLE_ENFANT);
       const pensions = ctx.sum('famille', ctx.calc('pensions_alimentaires_percues', period));
       return mapColumn(Float64Array, enfants, (n, g) => Math.max(0, roundCents(n * parEnfant - pensions[g]!)));
@@ -72,7 +75,7 @@ export const asf = defineVariable({
     '2022-11-01': (ctx, period) => {
       const eligible = ctx.calc('asf_elig', period);
       const montant = ctx.calc('asf_montant', period);
-      const seuil = ctx.param(`${ASF}.seuil_versement`, period);
+      const seuil = ctx.param(ASF_SEUIL_VERSEMENT, period);
       return mapColumn(Float64Array, montant, (m, g) => (eligible[g] && m > seuil ? m : 0));
     },
   },

@@ -9,6 +9,9 @@ import { defineVariable } from '../../engine/variable.ts';
 import { mapColumn } from '../../engine/columns.ts';
 
 const ASPA = 'prestations_sociales.solidarite_insertion.minima_sociaux.aspa';
+const ASPA_AGE_MIN = `${ASPA}.age_min`;
+const ASPA_MONTANT_MAXIMAL_COUPLES = `${ASPA}.montant_maximal.couples`;
+const ASPA_MONTANT_MAXIMAL_PERSONNES_SEULES = `${ASPA}.montant_maximal.personnes_seules`;
 
 export const retraite_brute = defineVariable({
   name: 'retraite_brute',
@@ -28,7 +31,7 @@ export const aspa_eligibilite = defineVariable({
   reference: ['Code de la sécurité sociale, art. L815-1 et R815-1'],
   formulas: {
     '2009-01-01': (ctx, period) => {
-      const ageMin = ctx.param(`${ASPA}.age_min`, period);
+      const ageMin = ctx.param(ASPA_AGE_MIN, period);
       const { role } = ctx.members('famille');
       return mapColumn(Uint8Array, ctx.calc('age', period), (a, i) =>
         role[i] === FAMILLE_PARENT && a >= ageMin ? 1 : 0,
@@ -74,8 +77,8 @@ export const aspa = defineVariable({
     'Montant pour la famille : différence entre le plafond (personne seule ou couple) et les ressources du couple, limitée au montant maximal (personne seule si un seul membre du couple est bénéficiaire).',
   formulas: {
     '2009-01-01': (ctx, period) => {
-      const seul = ctx.param(`${ASPA}.montant_maximal.personnes_seules`, period);
-      const couple = ctx.param(`${ASPA}.montant_maximal.couples`, period);
+      const seul = ctx.param(ASPA_MONTANT_MAXIMAL_PERSONNES_SEULES, period);
+      const couple = ctx.param(ASPA_MONTANT_MAXIMAL_COUPLES, period);
       const beneficiaires = ctx.count('famille', ctx.calc('aspa_eligibilite', period), FAMILLE_PARENT);
       const parents = ctx.calc('nb_parents', period);
       const ressources = ctx.sum('famille', ctx.calc('asi_aspa_base_ressources_individu', period), FAMILLE_PARENT);

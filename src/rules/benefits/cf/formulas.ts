@@ -6,10 +6,18 @@
 import { roundCents, mapColumn } from '../../engine/columns.ts';
 import { FAMILLE_ENFANT } from '../../engine/entities.ts';
 import { defineVariable } from '../../engine/variable.ts';
-import { familyCeiling } from '../../variables/plafonds-paje.ts';
+import { ceilingScale, familyCeiling } from '../../variables/plafonds-paje.ts';
 
 const PF = 'prestations_sociales.prestations_familiales';
+const PF_BMAF = `${PF}.bmaf`;
 const CF = `${PF}.cf`;
+const CF_PLAFOND = ceilingScale({ base: `${CF}.plafond`, majoration: `${CF}.plafond`, rates: `${CF}.plafond` });
+const CF_AGE_MAXIMUM = `${CF}.age_maximum`;
+const CF_AGE_MINIMUM = `${CF}.age_minimum`;
+const CF_NB_ENFANTS_MIN = `${CF}.nb_enfants_min`;
+const CF_PLAFOND_TAUX_PLAFOND_MAJORE = `${CF}.plafond.taux_plafond_majore`;
+const CF_TAUX_BASE = `${CF}.taux_base`;
+const CF_TAUX_MAJORE = `${CF}.taux_majore`;
 
 export const cf_enfant_a_charge = defineVariable({
   name: 'cf_enfant_a_charge',
@@ -20,7 +28,7 @@ export const cf_enfant_a_charge = defineVariable({
   reference: ['Code de la sécurité sociale, art. L512-3 et R512-2'],
   formulas: {
     '0001-01-01': (ctx, period) => {
-      const ageMax = ctx.param(`${CF}.age_maximum`, period);
+      const ageMax = ctx.param(CF_AGE_MAXIMUM, period);
       const age = ctx.calc('age', period);
       const autonome = ctx.calc('autonomie_financiere', period);
       const { role } = ctx.members('famille');
@@ -40,7 +48,7 @@ export const cf_enfant_eligible = defineVariable({
   reference: ['Code de la sécurité sociale, art. L522-1 et R522-1'],
   formulas: {
     '0001-01-01': (ctx, period) => {
-      const ageMin = ctx.param(`${CF}.age_minimum`, period);
+      const ageMin = ctx.param(CF_AGE_MINIMUM, period);
       const age = ctx.calc('age', period);
       const aCharge = ctx.calc('cf_enfant_a_charge', period);
       return mapColumn(Uint8Array, age, (a, i) => (aCharge[i] && a >= ageMin ? 1 : 0));
@@ -89,12 +97,7 @@ export const cf_plafond = defineVariable({
   formulas: {
     '2018-04-01': (ctx, period) => {
       const enfants = ctx.count('famille', ctx.calc('cf_enfant_a_charge', period), FAMILLE_ENFANT);
-      return familyCeiling(
-        ctx,
-        period,
-        { base: `${CF}.plafond`, majoration: `${CF}.plafond`, rates: `${CF}.plafond` },
-        enfants,
-      );
+      return familyCeiling(ctx, period, CF_PLAFOND, enfants);
     },
   },
 });
@@ -109,7 +112,7 @@ export const cf_majore_plafond = defineVariable({
   reference: ['Code de la sécurité sociale, art. D522-2'],
   formulas: {
     '2018-04-01': (ctx, period) => {
-      const taux = ctx.param(`${CF}.plafond.taux_plafond_majore`, period);
+      const taux = ctx.param(CF_PLAFOND_TAUX_PLAFOND_MAJORE, period);
       return mapColumn(Float64Array, ctx.calc('cf_plafond', period), (p) => p * taux);
     },
   },
@@ -124,7 +127,7 @@ export const cf_eligibilite_base = defineVariable({
   reference: ['Code de la sécurité sociale, art. L522-1'],
   formulas: {
     '0001-01-01': (ctx, period) => {
-      const nbMin = ctx.param(`${CF}.nb_enfants_min`, period);
+      const nbMin = ctx.param(CF_NB_ENFANTS_MIN, period);
       const n = ctx.count('famille', ctx.calc('cf_enfant_eligible', period), FAMILLE_ENFANT);
       return mapColumn(Uint8Array, n, (k) => (k >= nbMin ? 1 : 0));
     },
@@ -147,7 +150,7 @@ export const cf_non_majore_avant_cumul = defineVariable({
       const eligible = ctx.calc('cf_eligibilite_base', period);
       const ressources = ctx.calc('cf_base_ressources', period);
       const plafond = ctx.calc('cf_plafond', period);
-      const montant = roundCents(ctx.param(`${PF}.bmaf`, period) * ctx.param(`${CF}.taux_base`, period));
+      const montant = roundCents(ctx.param(PF_BMAF, period) * ctx.param(CF_TAUX_BASE, period));
       const result = new Float64Array(ctx.length);
       for (let g = 0; g < ctx.length; g++) {
         if (!eligible[g]) continue;
@@ -173,7 +176,7 @@ export const cf_majore_avant_cumul = defineVariable({
       const eligible = ctx.calc('cf_eligibilite_base', period);
       const ressources = ctx.calc('cf_base_ressources', period);
       const plafond = ctx.calc('cf_majore_plafond', period);
-      const montant = roundCents(ctx.param(`${PF}.bmaf`, period) * ctx.param(`${CF}.taux_majore`, period));
+      const montant = roundCents(ctx.param(PF_BMAF, period) * ctx.param(CF_TAUX_MAJORE, period));
       return mapColumn(Float64Array, eligible, (e, g) => (e && ressources[g]! <= plafond[g]! ? montant : 0));
     },
   },

@@ -13,7 +13,11 @@ import { statutOccupation, valueOfDemandeurMenage } from '../../variables/logeme
 import { mapColumn, someRow } from '../../engine/columns.ts';
 
 const CSS = 'prestations_sociales.solidarite_insertion.minima_sociaux.cs.css';
+const CSS_AGE_LIMITE_ENFANT = `${CSS}.age_limite_enfant`;
 const RSA = 'prestations_sociales.solidarite_insertion.minima_sociaux.rsa';
+const RSA_MAJORATION_RSA_TAUX_DEUXIEME_PERSONNE = `${RSA}.majoration_rsa.taux_deuxieme_personne`;
+const RSA_MAJORATION_RSA_TAUX_TROISIEME_PERSONNE = `${RSA}.majoration_rsa.taux_troisieme_personne`;
+const RSA_RSA_M_MONTANT_DE_BASE_DU_RSA = `${RSA}.rsa_m.montant_de_base_du_rsa`;
 const AAH_RSDAE = 'prestations_sociales.prestations_etat_de_sante.invalidite.aah.taux_capacite.taux_incapacite_rsdae';
 
 const refuse = (reason: string): never => {
@@ -40,7 +44,7 @@ export const css_membre_foyer = defineVariable({
   reference: ['Code de la sécurité sociale, art. R861-2'],
   formulas: {
     '2023-04-01': (ctx, period) => {
-      const ageLimite = ctx.param(`${CSS}.age_limite_enfant`, period);
+      const ageLimite = ctx.param(CSS_AGE_LIMITE_ENFANT, period);
       const age = ctx.calc('age', period);
       const { role } = ctx.members('famille');
       return mapColumn(Uint8Array, age, (a, i) =>
@@ -122,9 +126,9 @@ export const css_forfait_logement = defineVariable({
     "Douze fois le montant forfaitaire du RSA du foyer (trois personnes au plus) multiplié par 12 % (une personne), 14 % ou 16 % (deux), 14 % ou 16,5 % (trois et plus) selon qu'il s'agit d'un propriétaire ou logé gratuitement, ou d'un bénéficiaire d'une aide au logement (dans ce cas au plus douze fois l'aide du mois), comme OpenFisca-France.",
   formulas: {
     '2023-04-01': (ctx, period) => {
-      const montant = ctx.param(`${RSA}.rsa_m.montant_de_base_du_rsa`, period);
-      const deuxieme = ctx.param(`${RSA}.majoration_rsa.taux_deuxieme_personne`, period);
-      const troisieme = ctx.param(`${RSA}.majoration_rsa.taux_troisieme_personne`, period);
+      const montant = ctx.param(RSA_RSA_M_MONTANT_DE_BASE_DU_RSA, period);
+      const deuxieme = ctx.param(RSA_MAJORATION_RSA_TAUX_DEUXIEME_PERSONNE, period);
+      const troisieme = ctx.param(RSA_MAJORATION_RSA_TAUX_TROISIEME_PERSONNE, period);
       const taux = (table: string) =>
         ['taux_1_personne', 'taux_2_personnes', 'taux_3_personnes_ou_plus'].map((name) =>
           ctx.param(`${CSS}.${table}.${name}`, period),

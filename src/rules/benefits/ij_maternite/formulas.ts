@@ -9,6 +9,10 @@ import { defineVariable, type FormulaContext } from '../../engine/variable.ts';
 import { mapColumn } from '../../engine/columns.ts';
 
 export const IJ = 'prestations_sociales.prestations_etat_de_sante.maternite_paternite';
+const IJ_CONDITION_SALAIRE_SMIC_6_MOIS = `${IJ}.condition_salaire_smic_6_mois`;
+const IJ_DIVISEUR_TROIS_MOIS = `${IJ}.diviseur_trois_mois`;
+const IJ_MONTANT_MINIMUM = `${IJ}.montant_minimum`;
+const IJ_TAUX_FORFAITAIRE_COTISATIONS = `${IJ}.taux_forfaitaire_cotisations`;
 const PMSS = 'prelevements_sociaux.pss.plafond_securite_sociale_mensuel';
 const SMIC = 'marche_travail.salaire_minimum.smic.smic_b_horaire';
 
@@ -26,7 +30,7 @@ export const ij_gain_journalier_base = defineVariable({
   formulas: {
     '2023-01-01': (ctx, period) => {
       const plafond = ctx.param(PMSS, period);
-      const diviseur = ctx.param(`${IJ}.diviseur_trois_mois`, period);
+      const diviseur = ctx.param(IJ_DIVISEUR_TROIS_MOIS, period);
       const total = new Float64Array(ctx.length);
       for (let k = 1; k <= 3; k++) {
         const brut = ctx.calc('salaire_de_base', month(period.year, period.month - k));
@@ -48,9 +52,9 @@ export const dailyAllowance = (ctx: FormulaContext, period: Period, concerned: A
   const brut6 = ctx.add('salaire_de_base', sixMonths);
   const net6 = ctx.add('salaire_net', sixMonths);
   const chomage6 = ctx.add('chomage_net', sixMonths);
-  const seuil = ctx.param(`${IJ}.condition_salaire_smic_6_mois`, period) * ctx.param(SMIC, period);
-  const taux = ctx.param(`${IJ}.taux_forfaitaire_cotisations`, period);
-  const minimum = ctx.param(`${IJ}.montant_minimum`, period);
+  const seuil = ctx.param(IJ_CONDITION_SALAIRE_SMIC_6_MOIS, period) * ctx.param(SMIC, period);
+  const taux = ctx.param(IJ_TAUX_FORFAITAIRE_COTISATIONS, period);
+  const minimum = ctx.param(IJ_MONTANT_MINIMUM, period);
   const gain = ctx.calc('ij_gain_journalier_base', period);
   return mapColumn(Float64Array, gain, (g, i) => {
     if (!concerned[i]) return 0;

@@ -6,6 +6,7 @@ import { dayNumber, month, startDate } from '../../engine/period.ts';
 import { defineVariable } from '../../engine/variable.ts';
 import { dailyAllowance, IJ } from '../ij_maternite/formulas.ts';
 import { mapColumn } from '../../engine/columns.ts';
+const IJ_DELAI_CONGE_PATERNITE_MOIS = `${IJ}.delai_conge_paternite_mois`;
 
 export const indemnite_journaliere_paternite = defineVariable({
   name: 'indemnite_journaliere_paternite',
@@ -23,7 +24,7 @@ export const indemnite_journaliere_paternite = defineVariable({
     "Montant par jour, avant CSG (6,2 %) et CRDS (0,5 %). Dû à un parent de la famille (pas à la personne enceinte de ce mois) dont un enfant est né dans les six mois précédant le début du mois ou pendant ce mois. Guichet ne sait pas qui a accouché si la grossesse n'a pas été déclarée : la mère relève du congé de maternité.",
   formulas: {
     '2023-01-01': (ctx, period) => {
-      const delai = ctx.param(`${IJ}.delai_conge_paternite_mois`, period);
+      const delai = ctx.param(IJ_DELAI_CONGE_PATERNITE_MOIS, period);
       const earliest = dayNumber(startDate(month(period.year, period.month - delai)));
       const latest = dayNumber(startDate(month(period.year, period.month + 1)));
       const birth = ctx.calc('date_naissance', period);

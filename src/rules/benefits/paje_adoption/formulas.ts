@@ -5,10 +5,18 @@ import { roundCents, mapColumn } from '../../engine/columns.ts';
 import { FAMILLE_ENFANT } from '../../engine/entities.ts';
 import { civilDate } from '../../engine/period.ts';
 import { defineVariable } from '../../engine/variable.ts';
-import { familyCeiling } from '../../variables/plafonds-paje.ts';
+import { ceilingScale, familyCeiling } from '../../variables/plafonds-paje.ts';
 
 const PF = 'prestations_sociales.prestations_familiales';
+const PF_BMAF = `${PF}.bmaf`;
 const PAJE = `${PF}.paje`;
+const PAJE_PLAFOND_TAUX_PARTIEL = ceilingScale({
+  base: `${PAJE}.plafond.taux_partiel`,
+  majoration: `${PAJE}.plafond.taux_partiel`,
+  rates: `${PAJE}.plafond`,
+});
+const PAJE_PRIME_ADOPTION_AGE_LIMITE = `${PAJE}.prime_adoption.age_limite`;
+const PAJE_PRIME_ADOPTION_TAUX = `${PAJE}.prime_adoption.taux`;
 
 export const paje_adoption = defineVariable({
   name: 'paje_adoption',
@@ -26,7 +34,7 @@ export const paje_adoption = defineVariable({
       const adopte = ctx.calc('adoption', period);
       const arrivee = ctx.calc('date_adoption', period);
       const age = ctx.calc('age', period);
-      const ageLimite = ctx.param(`${PAJE}.prime_adoption.age_limite`, period);
+      const ageLimite = ctx.param(PAJE_PRIME_ADOPTION_AGE_LIMITE, period);
       const { role } = ctx.members('famille');
       const previous = period.year * 12 + period.month - 2;
       const arrived = mapColumn(Uint8Array, adopte, (a, i) => {
@@ -37,15 +45,9 @@ export const paje_adoption = defineVariable({
       const adoptes = ctx.count('famille', arrived);
       // The adopted child is already a dependant: the ceiling counts the family's children as they are.
       const nbenf = ctx.calc('af_nbenf', period);
-      const rates = `${PAJE}.plafond`;
-      const plafond = familyCeiling(
-        ctx,
-        period,
-        { base: `${rates}.taux_partiel`, majoration: `${rates}.taux_partiel`, rates },
-        nbenf,
-      );
+      const plafond = familyCeiling(ctx, period, PAJE_PLAFOND_TAUX_PARTIEL, nbenf);
       const ressources = ctx.calc('prestations_familiales_base_ressources', period);
-      const prime = roundCents(ctx.param(`${PF}.bmaf`, period) * ctx.param(`${PAJE}.prime_adoption.taux`, period));
+      const prime = roundCents(ctx.param(PF_BMAF, period) * ctx.param(PAJE_PRIME_ADOPTION_TAUX, period));
       return mapColumn(Float64Array, adoptes, (k, g) => (k > 0 && ressources[g]! <= plafond[g]! ? k * prime : 0));
     },
   },

@@ -5,10 +5,24 @@
 import { roundCents, mapColumn } from '../../engine/columns.ts';
 import { FAMILLE_ENFANT } from '../../engine/entities.ts';
 import { defineVariable } from '../../engine/variable.ts';
-import { familyCeiling } from '../../variables/plafonds-paje.ts';
+import { ceilingScale, familyCeiling } from '../../variables/plafonds-paje.ts';
 
 const PF = 'prestations_sociales.prestations_familiales';
+const PF_BMAF = `${PF}.bmaf`;
 const PAJE = `${PF}.paje`;
+const PAJE_PLAFOND_TAUX_PLEIN = ceilingScale({
+  base: `${PAJE}.plafond.taux_plein`,
+  majoration: `${PAJE}.plafond.taux_plein`,
+  rates: `${PAJE}.plafond`,
+});
+const PAJE_PLAFOND_TAUX_PARTIEL = ceilingScale({
+  base: `${PAJE}.plafond.taux_partiel`,
+  majoration: `${PAJE}.plafond.taux_partiel`,
+  rates: `${PAJE}.plafond`,
+});
+const PAJE_ALLOCATION_BASE_AGE_LIMITE = `${PAJE}.allocation_base.age_limite`;
+const PAJE_ALLOCATION_BASE_TAUX_PARTIEL = `${PAJE}.allocation_base.taux_partiel`;
+const PAJE_ALLOCATION_BASE_TAUX_PLEIN = `${PAJE}.allocation_base.taux_plein`;
 
 export const enfant_eligible_paje = defineVariable({
   name: 'enfant_eligible_paje',
@@ -19,7 +33,7 @@ export const enfant_eligible_paje = defineVariable({
   reference: ['Code de la sécurité sociale, art. L531-3'],
   formulas: {
     '0001-01-01': (ctx, period) => {
-      const ageLimite = ctx.param(`${PAJE}.allocation_base.age_limite`, period);
+      const ageLimite = ctx.param(PAJE_ALLOCATION_BASE_AGE_LIMITE, period);
       const age = ctx.calc('age', period);
       const autonome = ctx.calc('autonomie_financiere', period);
       const { role } = ctx.members('famille');
@@ -49,22 +63,11 @@ export const paje_base = defineVariable({
       const eligible = ctx.count('famille', ctx.calc('enfant_eligible_paje', period), FAMILLE_ENFANT);
       const nbenf = ctx.calc('af_nbenf', period);
       const ressources = ctx.calc('prestations_familiales_base_ressources', period);
-      const rates = `${PAJE}.plafond`;
-      const plein = familyCeiling(
-        ctx,
-        period,
-        { base: `${rates}.taux_plein`, majoration: `${rates}.taux_plein`, rates },
-        nbenf,
-      );
-      const partiel = familyCeiling(
-        ctx,
-        period,
-        { base: `${rates}.taux_partiel`, majoration: `${rates}.taux_partiel`, rates },
-        nbenf,
-      );
-      const bmaf = ctx.param(`${PF}.bmaf`, period);
-      const montantPlein = roundCents(bmaf * ctx.param(`${PAJE}.allocation_base.taux_plein`, period));
-      const montantPartiel = roundCents(bmaf * ctx.param(`${PAJE}.allocation_base.taux_partiel`, period));
+      const plein = familyCeiling(ctx, period, PAJE_PLAFOND_TAUX_PLEIN, nbenf);
+      const partiel = familyCeiling(ctx, period, PAJE_PLAFOND_TAUX_PARTIEL, nbenf);
+      const bmaf = ctx.param(PF_BMAF, period);
+      const montantPlein = roundCents(bmaf * ctx.param(PAJE_ALLOCATION_BASE_TAUX_PLEIN, period));
+      const montantPartiel = roundCents(bmaf * ctx.param(PAJE_ALLOCATION_BASE_TAUX_PARTIEL, period));
       const result = new Float64Array(ctx.length);
       for (let g = 0; g < ctx.length; g++) {
         if (!eligible[g]) continue;

@@ -6,10 +6,17 @@ import { roundCents, mapColumn } from '../../engine/columns.ts';
 import { FAMILLE_ENFANT } from '../../engine/entities.ts';
 import { civilDate } from '../../engine/period.ts';
 import { defineVariable } from '../../engine/variable.ts';
-import { familyCeiling } from '../../variables/plafonds-paje.ts';
+import { ceilingScale, familyCeiling } from '../../variables/plafonds-paje.ts';
 
 const PF = 'prestations_sociales.prestations_familiales';
+const PF_BMAF = `${PF}.bmaf`;
 const PAJE = `${PF}.paje`;
+const PAJE_PLAFOND_TAUX_PARTIEL = ceilingScale({
+  base: `${PAJE}.plafond.taux_partiel`,
+  majoration: `${PAJE}.plafond.taux_partiel`,
+  rates: `${PAJE}.plafond`,
+});
+const PAJE_PRIME_NAISSANCE_TAUX = `${PAJE}.prime_naissance.taux`;
 
 export const paje_naissance = defineVariable({
   name: 'paje_naissance',
@@ -37,15 +44,9 @@ export const paje_naissance = defineVariable({
       const naitre = ctx.count('famille', expected);
       const nbenf = ctx.calc('af_nbenf', period);
       const enfants = mapColumn(Float64Array, nbenf, (n, g) => n + naitre[g]!);
-      const rates = `${PAJE}.plafond`;
-      const plafond = familyCeiling(
-        ctx,
-        period,
-        { base: `${rates}.taux_partiel`, majoration: `${rates}.taux_partiel`, rates },
-        enfants,
-      );
+      const plafond = familyCeiling(ctx, period, PAJE_PLAFOND_TAUX_PARTIEL, enfants);
       const ressources = ctx.calc('prestations_familiales_base_ressources', period);
-      const prime = roundCents(ctx.param(`${PF}.bmaf`, period) * ctx.param(`${PAJE}.prime_naissance.taux`, period));
+      const prime = roundCents(ctx.param(PF_BMAF, period) * ctx.param(PAJE_PRIME_NAISSANCE_TAUX, period));
       return mapColumn(Float64Array, naitre, (k, g) => (k > 0 && ressources[g]! <= plafond[g]! ? k * prime : 0));
     },
   },

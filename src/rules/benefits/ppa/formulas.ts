@@ -14,13 +14,25 @@ import {
 import { mapColumn } from '../../engine/columns.ts';
 
 const PPA = 'prestations_sociales.solidarite_insertion.minima_sociaux.ppa';
+const PPA_PA_COND_AGE_MIN = `${PPA}.pa_cond.age_min`;
+const PPA_PA_M_BONIFICATION_SEUIL_BONIFICATION = `${PPA}.pa_m.bonification.seuil_bonification`;
+const PPA_PA_M_BONIFICATION_SEUIL_MAX_BONIFICATION = `${PPA}.pa_m.bonification.seuil_max_bonification`;
+const PPA_PA_M_BONIFICATION_TAUX_BONIFICATION_MAX = `${PPA}.pa_m.bonification.taux_bonification_max`;
+const PPA_PA_M_MAJORATION_ISOLEMENT_FEMMES_ENCEINTES = `${PPA}.pa_m.majoration_isolement.femmes_enceintes`;
+const PPA_PA_M_MAJORATION_ISOLEMENT_PAR_ENFANT_CHARGE = `${PPA}.pa_m.majoration_isolement.par_enfant_charge`;
+const PPA_PA_M_MAJORATION_RESSOURCES_REVENUS_ACTIVITE = `${PPA}.pa_m.majoration_ressources_revenus_activite`;
+const PPA_PA_M_MONTANT_DE_BASE = `${PPA}.pa_m.montant_de_base`;
+const PPA_PA_M_MONTANT_MINIMUM_VERSE = `${PPA}.pa_m.montant_minimum_verse`;
+const PPA_PA_M_TAUX_DEUXIEME_PERSONNE = `${PPA}.pa_m.taux_deuxieme_personne`;
+const PPA_PA_M_TAUX_PERSONNE_SUPP = `${PPA}.pa_m.taux_personne_supp`;
+const PPA_PA_M_TAUX_TROISIEME_PERSONNE = `${PPA}.pa_m.taux_troisieme_personne`;
 const SMIC = 'marche_travail.salaire_minimum.smic.smic_b_horaire';
 
-const base = (ctx: FormulaContext, period: Period) => ctx.param(`${PPA}.pa_m.montant_de_base`, period);
+const base = (ctx: FormulaContext, period: Period) => ctx.param(PPA_PA_M_MONTANT_DE_BASE, period);
 const rates = (ctx: FormulaContext, period: Period) => ({
-  deuxieme: ctx.param(`${PPA}.pa_m.taux_deuxieme_personne`, period),
-  troisieme: ctx.param(`${PPA}.pa_m.taux_troisieme_personne`, period),
-  supp: ctx.param(`${PPA}.pa_m.taux_personne_supp`, period),
+  deuxieme: ctx.param(PPA_PA_M_TAUX_DEUXIEME_PERSONNE, period),
+  troisieme: ctx.param(PPA_PA_M_TAUX_TROISIEME_PERSONNE, period),
+  supp: ctx.param(PPA_PA_M_TAUX_PERSONNE_SUPP, period),
 });
 
 export const ppa_eligibilite = defineVariable({
@@ -35,7 +47,7 @@ export const ppa_eligibilite = defineVariable({
   formulas: {
     '2016-01-01': (ctx, period) => {
       refuseUnsupportedSituations(ctx, period, "prime d'activité");
-      const ageMin = ctx.param(`${PPA}.pa_cond.age_min`, period);
+      const ageMin = ctx.param(PPA_PA_COND_AGE_MIN, period);
       const age = ctx.calc('age', period);
       const adultes = ctx.count(
         'famille',
@@ -76,8 +88,8 @@ export const ppa_montant_forfaitaire_familial_majore = defineVariable({
   formulas: {
     '2016-01-01': (ctx, period) => {
       const montant = base(ctx, period);
-      const taux = ctx.param(`${PPA}.pa_m.majoration_isolement.femmes_enceintes`, period);
-      const parEnfant = ctx.param(`${PPA}.pa_m.majoration_isolement.par_enfant_charge`, period);
+      const taux = ctx.param(PPA_PA_M_MAJORATION_ISOLEMENT_FEMMES_ENCEINTES, period);
+      const parEnfant = ctx.param(PPA_PA_M_MAJORATION_ISOLEMENT_PAR_ENFANT_CHARGE, period);
       return mapColumn(Float64Array, ctx.calc('rsa_nb_enfants', period), (n) => montant * (taux + parEnfant * n));
     },
   },
@@ -167,10 +179,10 @@ export const ppa_bonification = defineVariable({
 /** Bonification with the amounts of month `period` for the professional income `revenus`. */
 const bonification = (ctx: FormulaContext, period: Period, revenus: ArrayLike<number>): Float64Array => {
   const smic = ctx.param(SMIC, period);
-  const seuil1 = ctx.param(`${PPA}.pa_m.bonification.seuil_bonification`, period) * smic;
-  const seuil2 = ctx.param(`${PPA}.pa_m.bonification.seuil_max_bonification`, period) * smic;
+  const seuil1 = ctx.param(PPA_PA_M_BONIFICATION_SEUIL_BONIFICATION, period) * smic;
+  const seuil2 = ctx.param(PPA_PA_M_BONIFICATION_SEUIL_MAX_BONIFICATION, period) * smic;
   const maximum =
-    Math.round(ctx.param(`${PPA}.pa_m.bonification.taux_bonification_max`, period) * base(ctx, period) * 100) / 100;
+    Math.round(ctx.param(PPA_PA_M_BONIFICATION_TAUX_BONIFICATION_MAX, period) * base(ctx, period) * 100) / 100;
   return mapColumn(Float64Array, revenus, (r) =>
     Math.min(maximum, Math.max(0, (maximum * (r - seuil1)) / (seuil2 - seuil1))),
   );
@@ -196,8 +208,8 @@ export const ppa = defineVariable({
       const nonMajore = ctx.calc('ppa_montant_forfaitaire_familial_non_majore', period);
       const majoreMontant = ctx.calc('ppa_montant_forfaitaire_familial_majore', period);
       const forfait = ctx.calc('ppa_forfait_logement', period);
-      const pente = ctx.param(`${PPA}.pa_m.majoration_ressources_revenus_activite`, period);
-      const seuil = ctx.param(`${PPA}.pa_m.montant_minimum_verse`, period);
+      const pente = ctx.param(PPA_PA_M_MAJORATION_RESSOURCES_REVENUS_ACTIVITE, period);
+      const seuil = ctx.param(PPA_PA_M_MONTANT_MINIMUM_VERSE, period);
       const { shift, months } = referenceMonths(ctx, period);
       const total = new Float64Array(ctx.length);
       months.forEach((m, index) => {

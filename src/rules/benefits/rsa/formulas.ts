@@ -14,12 +14,20 @@ import {
 } from '../../variables/minima-sociaux.ts';
 import { NotSupportedError } from '../../engine/errors.ts';
 import { mapColumn } from '../../engine/columns.ts';
+const RSA_MAJORATION_ISOLEMENT_FEMMES_ENCEINTES = `${RSA}.majoration_isolement.femmes_enceintes`;
+const RSA_MAJORATION_ISOLEMENT_PAR_ENFANT_A_CHARGE = `${RSA}.majoration_isolement.par_enfant_a_charge`;
+const RSA_MAJORATION_RSA_TAUX_DEUXIEME_PERSONNE = `${RSA}.majoration_rsa.taux_deuxieme_personne`;
+const RSA_MAJORATION_RSA_TAUX_PERSONNE_SUPP = `${RSA}.majoration_rsa.taux_personne_supp`;
+const RSA_MAJORATION_RSA_TAUX_TROISIEME_PERSONNE = `${RSA}.majoration_rsa.taux_troisieme_personne`;
+const RSA_MONTANT_MINIMUM_VERSE = `${RSA}.montant_minimum_verse`;
+const RSA_RSA_COND_AGE_MINIMUM_ALLOCATAIRE = `${RSA}.rsa_cond.age_minimum_allocataire`;
+const RSA_RSA_M_MONTANT_DE_BASE_DU_RSA = `${RSA}.rsa_m.montant_de_base_du_rsa`;
 
-const base = (ctx: FormulaContext, period: Period) => ctx.param(`${RSA}.rsa_m.montant_de_base_du_rsa`, period);
+const base = (ctx: FormulaContext, period: Period) => ctx.param(RSA_RSA_M_MONTANT_DE_BASE_DU_RSA, period);
 const rates = (ctx: FormulaContext, period: Period) => ({
-  deuxieme: ctx.param(`${RSA}.majoration_rsa.taux_deuxieme_personne`, period),
-  troisieme: ctx.param(`${RSA}.majoration_rsa.taux_troisieme_personne`, period),
-  supp: ctx.param(`${RSA}.majoration_rsa.taux_personne_supp`, period),
+  deuxieme: ctx.param(RSA_MAJORATION_RSA_TAUX_DEUXIEME_PERSONNE, period),
+  troisieme: ctx.param(RSA_MAJORATION_RSA_TAUX_TROISIEME_PERSONNE, period),
+  supp: ctx.param(RSA_MAJORATION_RSA_TAUX_PERSONNE_SUPP, period),
 });
 
 export const rsa_socle = defineVariable({
@@ -52,8 +60,8 @@ export const rsa_socle_majore = defineVariable({
   formulas: {
     '2009-06-01': (ctx, period) => {
       const montant = base(ctx, period);
-      const taux = ctx.param(`${RSA}.majoration_isolement.femmes_enceintes`, period);
-      const parEnfant = ctx.param(`${RSA}.majoration_isolement.par_enfant_a_charge`, period);
+      const taux = ctx.param(RSA_MAJORATION_ISOLEMENT_FEMMES_ENCEINTES, period);
+      const parEnfant = ctx.param(RSA_MAJORATION_ISOLEMENT_PAR_ENFANT_A_CHARGE, period);
       const enfants = ctx.calc('rsa_nb_enfants', period);
       return mapColumn(Float64Array, enfants, (n) => montant * (taux + parEnfant * n));
     },
@@ -138,7 +146,7 @@ export const rsa_eligibilite = defineVariable({
   formulas: {
     '2009-06-01': (ctx, period) => {
       refuseUnsupportedSituations(ctx, period, 'RSA');
-      const ageMin = ctx.param(`${RSA}.rsa_cond.age_minimum_allocataire`, period);
+      const ageMin = ctx.param(RSA_RSA_COND_AGE_MINIMUM_ALLOCATAIRE, period);
       const age = ctx.calc('age', period);
       const enceinte = ctx.calc('enceinte', period);
       const { role } = ctx.members('famille');
@@ -190,7 +198,7 @@ export const rsa = defineVariable({
   reference: ["Code de l'action sociale et des familles, art. L262-2 et D262-23 (non versé sous 6 €)"],
   formulas: {
     '2009-06-01': (ctx, period) => {
-      const seuil = ctx.param(`${RSA}.montant_minimum_verse`, period);
+      const seuil = ctx.param(RSA_MONTANT_MINIMUM_VERSE, period);
       return mapColumn(Float64Array, ctx.calc('rsa_montant', period), (m) => (m >= seuil ? m : 0));
     },
   },
