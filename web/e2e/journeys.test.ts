@@ -48,11 +48,16 @@ describe('calendrier du parcours naissance dans le navigateur', { skip: browserS
 
       // Installable and readable offline: once the service worker controls the page, the calendar
       // it last saw comes back without network.
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-        if (!navigator.serviceWorker.controller)
-          await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
-      });
+      await page.evaluate(() =>
+        Promise.race([
+          (async () => {
+            await navigator.serviceWorker.ready;
+            if (!navigator.serviceWorker.controller)
+              await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+          })(),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('aucun service worker actif en 30 s')), 30_000)),
+        ]),
+      );
       await page.reload();
       await page.getByRole('heading', { level: 2, name: 'J’attends un enfant' }).waitFor();
       await context.setOffline(true);

@@ -23,8 +23,8 @@ declare module '@codegouvfr/react-dsfr/spa' {
 }
 
 // The service worker (web/public/service-worker.js) keeps the calendar readable offline and shows
-// pushed notifications. Not in development: Vite serves changing files there.
-if ('serviceWorker' in navigator && import.meta.env.PROD) {
+// pushed notifications. Not under Vite's dev server (import.meta.hot), which serves changing files.
+if ('serviceWorker' in navigator && !import.meta.hot) {
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('/service-worker.js').catch(() => {
       // Offline use is a convenience: the app works without it.
