@@ -35,6 +35,16 @@ export type DateRule = {
 
 export type Channel = 'app' | 'email' | 'push' | 'sms';
 
+/** Days before the due date (0 = on the day) and the channels, the person's preferences permitting. */
+export type Reminder = { daysBefore: number; channels: Channel[] };
+
+/** The reminders most steps use. */
+export const REMINDERS = {
+  aWeekBefore: [{ daysBefore: 7, channels: ['app', 'email', 'push'] }],
+  theDayBefore: [{ daysBefore: 1, channels: ['app', 'push'] }],
+  onTheDay: [{ daysBefore: 0, channels: ['app', 'push'] }],
+} satisfies Record<string, Reminder[]>;
+
 /** The facts a journey is computed from, and the household's rights where the rights engine was asked. */
 export type JourneyContext<F> = {
   facts: F;
@@ -62,8 +72,7 @@ export type StepTemplate<F> = {
   /** The official page: a service-public.fr fiche or the body's own page. */
   link: string;
   legalBasis: string[];
-  /** Days before the due date; 0 = on the day. */
-  reminders: { daysBefore: number; channels: Channel[] }[];
+  reminders: Reminder[];
 };
 
 export type JourneyTemplate<F> = {

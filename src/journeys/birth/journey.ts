@@ -1,6 +1,6 @@
 // The birth journey: from the pregnancy declaration to the child's third birthday.
 import { addDays, addMonths } from '../../platform/index.ts';
-import type { BodyId, JourneyTemplate, StepTemplate, Text } from '../journey.ts';
+import { REMINDERS, type BodyId, type JourneyTemplate, type StepTemplate, type Text } from '../journey.ts';
 import { maternityLeave, paternityLeave, type MaternityLeaveInput } from './leaves.ts';
 
 export type BirthFacts = MaternityLeaveInput & {
@@ -14,9 +14,8 @@ export type BirthFacts = MaternityLeaveInput & {
 
 const family = (facts: BirthFacts): BodyId => (facts.isAgricultural ? 'msa' : 'caf');
 const health = (facts: BirthFacts): BodyId => (facts.isAgricultural ? 'msa' : 'cpam');
-type Reminders = StepTemplate<BirthFacts>['reminders'];
-const soon: Reminders = [{ daysBefore: 7, channels: ['app', 'email', 'push'] }];
-const dayBefore: Reminders = [{ daysBefore: 1, channels: ['app', 'push'] }];
+const soon = REMINDERS.aWeekBefore;
+const dayBefore = REMINDERS.theDayBefore;
 
 // 39 weeks of pregnancy before the expected date: the "début de grossesse" the CPAM counts from.
 const PREGNANCY_DAYS = 273;

@@ -1,5 +1,5 @@
 // The journey after the death of a relative: from the day of death to a year after it.
-import type { JourneyTemplate, StepTemplate } from '../journey.ts';
+import { REMINDERS, type JourneyTemplate } from '../journey.ts';
 
 export type BereavementFacts = {
   diedOn: string;
@@ -9,9 +9,8 @@ export type BereavementFacts = {
   relation: 'conjoint' | 'enfant' | 'parent' | 'autre';
 };
 
-type Reminders = StepTemplate<BereavementFacts>['reminders'];
-const soon: Reminders = [{ daysBefore: 7, channels: ['app', 'email', 'push'] }];
-const dayOf: Reminders = [{ daysBefore: 0, channels: ['app', 'push'] }];
+const soon = REMINDERS.aWeekBefore;
+const dayOf = REMINDERS.onTheDay;
 
 export const bereavementJourney: JourneyTemplate<BereavementFacts> = {
   id: 'deces',

@@ -1,6 +1,6 @@
 // The moving-house journey: from the day of the move to a year after it.
 import { addMonths } from '../../platform/index.ts';
-import type { JourneyTemplate, StepTemplate } from '../journey.ts';
+import { REMINDERS, type JourneyTemplate } from '../journey.ts';
 import { registrationDeadline, type Ballot } from './electoral-roll.ts';
 
 export type MovingFacts = {
@@ -15,8 +15,7 @@ export type MovingFacts = {
   nextBallot: Ballot | null;
 };
 
-type Reminders = StepTemplate<MovingFacts>['reminders'];
-const soon: Reminders = [{ daysBefore: 7, channels: ['app', 'email', 'push'] }];
+const soon = REMINDERS.aWeekBefore;
 
 export const movingJourney: JourneyTemplate<MovingFacts> = {
   id: 'demenagement',

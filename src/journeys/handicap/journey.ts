@@ -1,6 +1,6 @@
 // The disability journey: one file at the MDPH opens every right; no declaration starts it, so its
 // dates run from the day Guichet shows it (the person's disability rate is in their file).
-import type { JourneyTemplate, StepTemplate } from '../journey.ts';
+import { REMINDERS, type JourneyTemplate } from '../journey.ts';
 
 export type DisabilityFacts = {
   /** The day the journey is computed: the MDPH file is to be made from then. */
@@ -14,8 +14,7 @@ export type DisabilityFacts = {
   childrenWithDisability: number;
 };
 
-type Reminders = StepTemplate<DisabilityFacts>['reminders'];
-const soon: Reminders = [{ daysBefore: 7, channels: ['app', 'email', 'push'] }];
+const soon = REMINDERS.aWeekBefore;
 const adult = ({ facts }: { facts: DisabilityFacts }) => facts.ownRate >= 50;
 
 // The CDAPH's answer: its silence for 4 months after the file is complete is a refusal.

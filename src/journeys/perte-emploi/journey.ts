@@ -1,6 +1,6 @@
 // The job-loss journey: from the end of the employment contract to a year after it.
 import { addMonths } from '../../platform/index.ts';
-import type { JourneyTemplate, StepTemplate } from '../journey.ts';
+import { REMINDERS, type JourneyTemplate } from '../journey.ts';
 
 export type JobLossFacts = {
   /** The last day of the employment contract. */
@@ -10,8 +10,7 @@ export type JobLossFacts = {
   wasEmployee: boolean;
 };
 
-type Reminders = StepTemplate<JobLossFacts>['reminders'];
-const soon: Reminders = [{ daysBefore: 7, channels: ['app', 'email', 'push'] }];
+const soon = REMINDERS.aWeekBefore;
 
 export const jobLossJourney: JourneyTemplate<JobLossFacts> = {
   id: 'perte-emploi',

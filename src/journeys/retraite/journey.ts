@@ -1,5 +1,5 @@
 // The retirement journey: from 6 months before the chosen date to a year after it.
-import type { JourneyTemplate, StepTemplate } from '../journey.ts';
+import { REMINDERS, type JourneyTemplate, type Reminder } from '../journey.ts';
 
 export type RetirementFacts = {
   /** The day the pension starts (always the 1st of a month). */
@@ -11,9 +11,8 @@ export type RetirementFacts = {
   isEmployee: boolean;
 };
 
-type Reminders = StepTemplate<RetirementFacts>['reminders'];
-const soon: Reminders = [{ daysBefore: 7, channels: ['app', 'email', 'push'] }];
-const monthBefore: Reminders = [
+const soon = REMINDERS.aWeekBefore;
+const monthBefore: Reminder[] = [
   { daysBefore: 30, channels: ['app', 'email'] },
   { daysBefore: 7, channels: ['app', 'email', 'push'] },
 ];

@@ -1,6 +1,6 @@
 // The separation journey: from the day the couple separates to a year after it.
 import { addMonths } from '../../platform/index.ts';
-import type { JourneyTemplate, StepTemplate } from '../journey.ts';
+import { REMINDERS, type JourneyTemplate } from '../journey.ts';
 
 export type SeparationFacts = {
   separatedOn: string;
@@ -11,8 +11,7 @@ export type SeparationFacts = {
   isTenant: boolean;
 };
 
-type Reminders = StepTemplate<SeparationFacts>['reminders'];
-const soon: Reminders = [{ daysBefore: 7, channels: ['app', 'email', 'push'] }];
+const soon = REMINDERS.aWeekBefore;
 
 export const separationJourney: JourneyTemplate<SeparationFacts> = {
   id: 'separation',
