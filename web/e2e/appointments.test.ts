@@ -11,9 +11,8 @@ import {
   browserSkipReason,
   CHROMIUM_FLAGS,
   CHROMIUM_PATH,
-  loginThroughIdp,
+  logInInBrowser,
   newContext,
-  openPage,
   startBrowserGuichet,
 } from './browser.ts';
 
@@ -22,8 +21,9 @@ const AGENT_CAF = 'agent.caf@demo.guichet.fr';
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const SCRIPT_AS_PDF = Buffer.from('<html><script>alert(document.cookie)</script></html>');
 
-const login = async (context: BrowserContext, url: string, kind: 'citizen' | 'agent', email: string) => {
-  const page = await openPage(context, `${url}/connexion`).catch(async (error: unknown) => {
+// The login, with what the page showed when it failed (the app sometimes did not render under load).
+const login = (context: BrowserContext, url: string, kind: 'citizen' | 'agent', email: string) =>
+  logInInBrowser(context, url, kind, email).catch(async (error: unknown) => {
     const open = context.pages().at(-1);
     const scripts =
       (await open?.locator('script[src]').evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).src))) ?? [];
@@ -34,15 +34,6 @@ const login = async (context: BrowserContext, url: string, kind: 'citizen' | 'ag
       `${String(error)} — ${open?.url()} — ${statuses.join(', ')} — ${(await open?.locator('body').innerText())?.slice(0, 500)}`,
     );
   });
-  await page
-    .getByRole('link', {
-      name: kind === 'citizen' ? 'Se connecter (identité de démonstration)' : 'Connexion à l’espace agent',
-    })
-    .click();
-  await loginThroughIdp(page, { email });
-  await page.waitForURL(kind === 'citizen' ? `${url}/mon-espace` : `${url}/agent`);
-  return page;
-};
 
 /** A JSON call with the page's session (and its CSRF token for writes). */
 const callApi = async <T>(page: Page, url: string, path: string, body?: unknown): Promise<T> => {

@@ -127,3 +127,24 @@ export const loginThroughIdp = async (
   await page.locator('input[type="password"]').first().fill(password);
   await page.locator('button[type="submit"], input[type="submit"]').first().click();
 };
+
+/**
+ * Logs in through the real OIDC flow from the login page, as a demo citizen or agent (admins log in
+ * as agents), and returns the page once it is back in Guichet's area for that kind.
+ */
+export const logInInBrowser = async (
+  context: BrowserContext,
+  url: string,
+  kind: 'citizen' | 'agent',
+  email: string,
+): Promise<Page> => {
+  const page = await openPage(context, `${url}/connexion`);
+  await page
+    .getByRole('link', {
+      name: kind === 'citizen' ? 'Se connecter (identité de démonstration)' : 'Connexion à l’espace agent',
+    })
+    .click();
+  await loginThroughIdp(page, { email });
+  await page.waitForURL(kind === 'citizen' ? `${url}/mon-espace` : `${url}/agent`);
+  return page;
+};

@@ -4,14 +4,7 @@
 // mistyped IBAN is refused with the error tied to its field, then the corrected one is sent.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  axeViolations,
-  browserSkipReason,
-  loginThroughIdp,
-  newContext,
-  openPage,
-  startBrowserGuichet,
-} from './browser.ts';
+import { axeViolations, browserSkipReason, logInInBrowser, newContext, startBrowserGuichet } from './browser.ts';
 
 const BODIES = ['(CAF)', '(CPAM)', '(CNAV)', '(DGFiP)', 'État civil (mairie)'];
 
@@ -21,10 +14,7 @@ describe('déclarer une naissance une seule fois dans le navigateur', { skip: br
   it('Camille déclare la naissance et voit chaque organisme la traiter', async () => {
     const context = await newContext(browser);
     try {
-      const page = await openPage(context, `${url}/connexion`);
-      await page.getByRole('link', { name: 'Se connecter (identité de démonstration)' }).click();
-      await loginThroughIdp(page, { email: 'camille.martin@demo.guichet.fr' });
-      await page.waitForURL(`${url}/mon-espace`);
+      const page = await logInInBrowser(context, url, 'citizen', 'camille.martin@demo.guichet.fr');
 
       await page
         .getByRole('heading', { level: 2, name: 'Mes démarches' })
@@ -81,10 +71,7 @@ describe('déclarer une naissance une seule fois dans le navigateur', { skip: br
   it('Camille se trompe d’IBAN : l’erreur est reliée au champ, puis la CAF reçoit le nouveau compte', async () => {
     const context = await newContext(browser);
     try {
-      const page = await openPage(context, `${url}/connexion`);
-      await page.getByRole('link', { name: 'Se connecter (identité de démonstration)' }).click();
-      await loginThroughIdp(page, { email: 'camille.martin@demo.guichet.fr' });
-      await page.waitForURL(`${url}/mon-espace`);
+      const page = await logInInBrowser(context, url, 'citizen', 'camille.martin@demo.guichet.fr');
       await page.goto(`${url}/mon-espace/declarer/banque`);
       await page.getByRole('heading', { level: 1, name: 'Un changement de coordonnées bancaires' }).waitFor();
       assert.equal(await page.getByLabel('Titulaire du compte').inputValue(), 'Camille Martin');

@@ -3,14 +3,7 @@
 // address; the calendar stays readable offline. Every state passes axe.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  axeViolations,
-  browserSkipReason,
-  loginThroughIdp,
-  newContext,
-  openPage,
-  startBrowserGuichet,
-} from './browser.ts';
+import { axeViolations, browserSkipReason, logInInBrowser, newContext, startBrowserGuichet } from './browser.ts';
 
 describe('calendrier du parcours naissance dans le navigateur', { skip: browserSkipReason }, async () => {
   const { url, browser } = await startBrowserGuichet();
@@ -18,10 +11,7 @@ describe('calendrier du parcours naissance dans le navigateur', { skip: browserS
   it('Camille voit ses étapes datées, en coche une, parcourt le mois et obtient l’adresse de son agenda', async () => {
     const context = await newContext(browser, { viewport: { width: 390, height: 844 } });
     try {
-      const page = await openPage(context, `${url}/connexion`);
-      await page.getByRole('link', { name: 'Se connecter (identité de démonstration)' }).click();
-      await loginThroughIdp(page, { email: 'camille.martin@demo.guichet.fr' });
-      await page.waitForURL(`${url}/mon-espace`);
+      const page = await logInInBrowser(context, url, 'citizen', 'camille.martin@demo.guichet.fr');
       await page.getByRole('link', { name: 'Mon calendrier' }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Mon calendrier' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'J’attends un enfant' }).waitFor();

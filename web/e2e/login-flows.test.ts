@@ -4,14 +4,7 @@
 // search) and jobs (admin) endpoints.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  axeViolations,
-  browserSkipReason,
-  loginThroughIdp,
-  newContext,
-  openPage,
-  startBrowserGuichet,
-} from './browser.ts';
+import { axeViolations, browserSkipReason, logInInBrowser, newContext, startBrowserGuichet } from './browser.ts';
 
 describe('connexion et espaces dans le navigateur', { skip: browserSkipReason }, async () => {
   const { url, browser } = await startBrowserGuichet();
@@ -19,10 +12,7 @@ describe('connexion et espaces dans le navigateur', { skip: browserSkipReason },
   it('Camille se connecte, voit son espace et son foyer, puis se déconnecte', async () => {
     const context = await newContext(browser);
     try {
-      const page = await openPage(context, `${url}/connexion`);
-      await page.getByRole('link', { name: 'Se connecter (identité de démonstration)' }).click();
-      await loginThroughIdp(page, { email: 'camille.martin@demo.guichet.fr' });
-      await page.waitForURL(`${url}/mon-espace`);
+      const page = await logInInBrowser(context, url, 'citizen', 'camille.martin@demo.guichet.fr');
       await page.getByRole('heading', { level: 1, name: 'Mon espace' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Mon foyer' }).waitFor();
       const main = await page.locator('main').innerText();
@@ -44,10 +34,7 @@ describe('connexion et espaces dans le navigateur', { skip: browserSkipReason },
   it('un agent de la CAF cherche une personne par son nom et ouvre son dossier', async () => {
     const context = await newContext(browser);
     try {
-      const page = await openPage(context, `${url}/connexion`);
-      await page.getByRole('link', { name: 'Connexion à l’espace agent' }).click();
-      await loginThroughIdp(page, { email: 'agent.caf@demo.guichet.fr' });
-      await page.waitForURL(`${url}/agent`);
+      const page = await logInInBrowser(context, url, 'agent', 'agent.caf@demo.guichet.fr');
       await page.getByRole('heading', { level: 1, name: 'Rechercher une personne' }).waitFor();
       assert.deepEqual(await axeViolations(page), []);
 
@@ -67,10 +54,7 @@ describe('connexion et espaces dans le navigateur', { skip: browserSkipReason },
   it('une recherche trop courte est refusée, et l’erreur est reliée au champ', async () => {
     const context = await newContext(browser);
     try {
-      const page = await openPage(context, `${url}/connexion`);
-      await page.getByRole('link', { name: 'Connexion à l’espace agent' }).click();
-      await loginThroughIdp(page, { email: 'agent.caf@demo.guichet.fr' });
-      await page.waitForURL(`${url}/agent`);
+      const page = await logInInBrowser(context, url, 'agent', 'agent.caf@demo.guichet.fr');
       const input = page.getByLabel('Numéro de sécurité sociale ou nom');
       await input.fill('M');
       await page.getByRole('button', { name: 'Rechercher' }).click();
@@ -95,10 +79,7 @@ describe('connexion et espaces dans le navigateur', { skip: browserSkipReason },
   it('l’administratrice voit les travaux de fond, leur nombre par état et le filtre', async () => {
     const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
     try {
-      const page = await openPage(context, `${url}/connexion`);
-      await page.getByRole('link', { name: 'Connexion à l’espace agent' }).click();
-      await loginThroughIdp(page, { email: 'admin@demo.guichet.fr' });
-      await page.waitForURL(`${url}/agent`);
+      const page = await logInInBrowser(context, url, 'agent', 'admin@demo.guichet.fr');
       await page.getByRole('link', { name: 'Travaux de fond' }).click();
       await page.getByRole('heading', { level: 1, name: 'Travaux de fond' }).waitFor();
       await page.getByRole('heading', { name: 'Nombre de travaux par état' }).waitFor();
@@ -115,10 +96,7 @@ describe('connexion et espaces dans le navigateur', { skip: browserSkipReason },
   it('un agent n’accède pas aux travaux de fond', async () => {
     const context = await newContext(browser);
     try {
-      const page = await openPage(context, `${url}/connexion`);
-      await page.getByRole('link', { name: 'Connexion à l’espace agent' }).click();
-      await loginThroughIdp(page, { email: 'agent.caf@demo.guichet.fr' });
-      await page.waitForURL(`${url}/agent`);
+      const page = await logInInBrowser(context, url, 'agent', 'agent.caf@demo.guichet.fr');
       await page.goto(`${url}/admin/travaux`);
       await page.getByRole('heading', { level: 1, name: 'Accès réservé' }).waitFor();
     } finally {

@@ -7,9 +7,9 @@ import { notify } from '../../src/notifications/index.ts';
 import {
   axeViolations,
   browserSkipReason,
+  logInInBrowser,
   loginThroughIdp,
   newContext,
-  openPage,
   startBrowserGuichet,
 } from './browser.ts';
 
@@ -19,10 +19,7 @@ describe('centre de notifications dans le navigateur', { skip: browserSkipReason
   it('Camille voit le badge, lit sa notification et choisit ses heures calmes ; l’admin voit le courriel capturé', async () => {
     const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
     try {
-      const page = await openPage(context, `${url}/connexion`);
-      await page.getByRole('link', { name: 'Se connecter (identité de démonstration)' }).click();
-      await loginThroughIdp(page, { email: 'camille.martin@demo.guichet.fr' });
-      await page.waitForURL(`${url}/mon-espace`);
+      const page = await logInInBrowser(context, url, 'citizen', 'camille.martin@demo.guichet.fr');
       const session = await (await context.request.get(`${url}/api/v1/session`)).json();
       // At the test's edge, what the appointments module does 2 hours before an appointment.
       await db.transaction((tx) =>
