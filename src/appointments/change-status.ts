@@ -3,7 +3,7 @@
 import { AppError, type Db, type Sql } from '../platform/index.ts';
 import { findAppointment, appointmentNotFound, type Status } from './appointment.ts';
 import { publishAppointmentEvent } from './record-booking.ts';
-import { inSavepoint } from './slot-errors.ts';
+import { inSavepoint, lockAdvisors } from './slot-errors.ts';
 
 export const AGENT_STATUSES = ['booked', 'seen', 'excused', 'no_show', 'revoked'] as const satisfies readonly Status[];
 export type AgentStatus = (typeof AGENT_STATUSES)[number];
@@ -28,6 +28,7 @@ export const changeStatus = async (
     }
     const isCancelling = status === 'excused' || status === 'revoked';
     // Back to a live status, the time must still be free: the exclusion constraint says so.
+    await lockAdvisors(tx, [current.advisor.id]);
     const attempt = await inSavepoint(tx, () =>
       tx.query(
         `update appointments.appointments

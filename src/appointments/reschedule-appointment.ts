@@ -9,7 +9,7 @@ import type { Channel } from './compute-slots.ts';
 import { nextAvailableSlots } from './find-available-slots.ts';
 import { recordBooking } from './record-booking.ts';
 import { dropExpiredHolds } from './reserve-slot.ts';
-import { inSavepoint, personBusy, SlotTakenError } from './slot-errors.ts';
+import { inSavepoint, lockAdvisors, personBusy, SlotTakenError } from './slot-errors.ts';
 import { AppError } from '../platform/index.ts';
 
 export type RescheduleInput = {
@@ -50,6 +50,7 @@ export const rescheduleAppointment = async (
   );
   const moved = await db.transaction(async (tx) => {
     await dropExpiredHolds(tx, now);
+    await lockAdvisors(tx, freeAdvisorIds);
     const order = await orderByLoad(tx, { advisorIds: freeAdvisorIds, startMs, preferred: current.advisor.id });
     for (const advisorId of order) {
       const attempt = await inSavepoint(tx, () =>

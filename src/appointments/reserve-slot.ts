@@ -1,6 +1,7 @@
 // Holding and booking a slot. The database decides who gets a slot: the exclusion constraint
 // `advisor_not_double_booked` refuses a second overlapping hold or booking of one advisor, even when
-// two transactions insert at the same instant (no check-then-insert race). A free advisor lost to
+// two transactions insert at the same instant (no check-then-insert race); bookings for the same
+// advisors take turns (`lockAdvisors`) so that such a race never ends in a deadlock. A free advisor lost to
 // a concurrent booking is skipped for the next one; when none is left, the person is told (409)
 // and offered the next free slots.
 import { AppError, type Db, type Sql } from '../platform/index.ts';
@@ -10,7 +11,7 @@ import type { Channel } from './compute-slots.ts';
 import { checkSlot, orderByLoad } from './check-slot.ts';
 import { nextAvailableSlots } from './find-available-slots.ts';
 import { recordBooking } from './record-booking.ts';
-import { inSavepoint, personBusy, SlotTakenError } from './slot-errors.ts';
+import { inSavepoint, lockAdvisors, personBusy, SlotTakenError } from './slot-errors.ts';
 
 /** How long a held slot waits for the person's confirmation. */
 export const HOLD_MINUTES = 10;
@@ -61,6 +62,7 @@ const reserve = async (
         input.personId,
       ]);
     }
+    await lockAdvisors(tx, freeAdvisorIds);
     for (const advisorId of await orderByLoad(tx, { advisorIds: freeAdvisorIds, startMs })) {
       const attempt = await inSavepoint(tx, () =>
         tx.query<{ id: string }>(

@@ -1,5 +1,6 @@
-// Why a chosen slot is refused: a bad request (400, naming the field) or taken meanwhile (409).
-import { AppError } from '../platform/index.ts';
+// Why a chosen slot is refused: a bad request (400, naming the field) or taken meanwhile (409);
+// and how concurrent writes of one slot take turns.
+import { AppError, type Sql } from '../platform/index.ts';
 import type { Slot } from './find-available-slots.ts';
 
 /** The slot went to someone else first; the person is offered the next free ones. */
@@ -30,6 +31,18 @@ export const slotRefused = (code: string, fr: string, en: string) =>
   new AppError(code, { field: 'startsAt', messages: { fr, en } });
 
 type PgError = { code?: string; constraint?: string };
+
+/**
+ * Takes, until the transaction ends, a lock on each advisor a booking may be written for, in one
+ * order for everyone. Without it, two transactions inserting overlapping rows for one advisor at
+ * the same instant can each wait for the other's row, and PostgreSQL aborts one as a deadlock
+ * (a booking lost although another advisor was free). With it, they take turns.
+ */
+export const lockAdvisors = async (tx: Sql, advisorIds: readonly string[]) => {
+  for (const advisorId of [...advisorIds].sort()) {
+    await tx.query(`select pg_advisory_xact_lock(hashtextextended('appointments.advisor:' || $1, 0))`, [advisorId]);
+  }
+};
 
 /**
  * Runs a write in a savepoint: an exclusion violation (23P01, another booking holds the time)
