@@ -111,6 +111,9 @@ describe('déclarer les autres changements une seule fois', async () => {
       movedOn: daysFromToday(-3),
       address: { label: '12 rue des Lilas', postcode: '69003', communeCode: '69383', communeName: 'Lyon' },
     };
+    const myAddress = async () =>
+      (await app.inject({ url: '/api/v1/me', headers })).json().person.address as { label: string } | null;
+    assert.notEqual((await myAddress())?.label, '12 rue des Lilas');
     const preview = await app.inject({ method: 'POST', url: '/api/v1/declarations/preview', headers, payload });
     assert.equal(preview.statusCode, 200, preview.body);
     assert.ok(preview.json().recipients.every((r: Recipient) => /L113-12/.test(r.legalBasis)));
@@ -136,6 +139,7 @@ describe('déclarer les autres changements une seule fois', async () => {
       ),
       1,
     );
+    assert.equal((await myAddress())?.label, '12 rue des Lilas', 'Mon espace montre la nouvelle adresse aussitôt');
   });
 
   it('enregistre un mariage à l’état civil, mais ne prévient pas l’état civil d’une séparation', async () => {

@@ -239,3 +239,32 @@ export const getPersonFile = async (db: Sql, personId: string): Promise<PersonFi
       : null,
   };
 };
+
+/**
+ * Citizens' own files read in the last few seconds (PERSON_CACHE_SECONDS), per database: "Mon
+ * espace" and the pages around it read the same file several times a minute. Any write to a person
+ * in this process forgets them all (writes are rare); one made by another process is seen within
+ * that delay.
+ */
+let recentFiles = new WeakMap<Sql, Map<string, { file: PersonFile; until: number }>>();
+const RECENT_FILES_MAX = 10_000;
+
+export const getRecentPersonFile = async (db: Sql, personId: string, seconds: number) => {
+  const now = Date.now();
+  let entries = recentFiles.get(db);
+  if (!entries) recentFiles.set(db, (entries = new Map()));
+  const cached = entries.get(personId);
+  if (cached && cached.until > now) return cached.file;
+  entries.delete(personId);
+  const file = await getPersonFile(db, personId);
+  if (file && seconds > 0) {
+    // A Map iterates in insertion order: the first key is the oldest entry.
+    if (entries.size >= RECENT_FILES_MAX) entries.delete(entries.keys().next().value!);
+    entries.set(personId, { file, until: now + seconds * 1000 });
+  }
+  return file;
+};
+
+export const forgetRecentPersonFiles = () => {
+  recentFiles = new WeakMap();
+};

@@ -1,5 +1,5 @@
 import { notFound, requireUser, type HttpApp, type ModuleContext } from '../platform/index.ts';
-import { getPersonFile } from './person-file.ts';
+import { getPersonFile, getRecentPersonFile } from './person-file.ts';
 import {
   personFileResponse,
   personIdParams,
@@ -19,7 +19,7 @@ const ownPersonId = (personId: string | undefined) => {
 };
 
 /** `/api/v1/me*` for citizens, `/api/v1/agent/persons*` for agents and admins. */
-export const mountPeopleRoutes = (app: HttpApp, { db }: ModuleContext) => {
+export const mountPeopleRoutes = (app: HttpApp, { db, config }: ModuleContext) => {
   app.get(
     '/api/v1/me',
     {
@@ -31,7 +31,7 @@ export const mountPeopleRoutes = (app: HttpApp, { db }: ModuleContext) => {
     },
     async (request) => {
       const user = requireUser(request, { roles: ['citizen'] });
-      const file = await getPersonFile(db, ownPersonId(user.personId));
+      const file = await getRecentPersonFile(db, ownPersonId(user.personId), config.PERSON_CACHE_SECONDS);
       if (!file) throw personNotFound();
       return file;
     },

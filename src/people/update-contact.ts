@@ -2,7 +2,7 @@
 // birth) is not theirs to change here: it comes from the civil registry.
 import { z } from 'zod';
 import { bilingual, notFound, type Sql } from '../platform/index.ts';
-import { findPerson, type Person } from './person-file.ts';
+import { findPerson, forgetRecentPersonFiles, type Person } from './person-file.ts';
 
 // French numbers (0X XX XX XX XX) or international (+CC…), stored as E.164 without spaces.
 const phone = z
@@ -94,5 +94,6 @@ export const updateContact = async (db: Sql, personId: string, input: UpdateCont
     ],
   );
   if (!rows.length) throw notFound({ fr: 'Personne', en: 'Person' });
+  forgetRecentPersonFiles();
   return (await findPerson(db, personId))!;
 };

@@ -41,6 +41,8 @@ const configSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   // How long a process trusts a session it has just read (0: every request reads the database).
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  // How long a process serves a citizen's own file ("Mon espace") it has just read (0: never).
+  PERSON_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_WRITE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   EMBEDDED_IDP: bool.default(true),
