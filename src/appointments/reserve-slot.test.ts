@@ -92,15 +92,15 @@ describe('réserver un créneau', () => {
     // The appointment moved: the old jobs find nothing to remind.
     await rescheduleAppointment(db, { appointmentId: booked.id, startsAt: '2027-03-04T10:30:00Z' }, { now: NOW });
     for (const job of jobs) await appointmentsModule.jobs![job.type]!(job.payload, context);
-    const reminders = await db.query<{ kind: string; due_at: Date | string; delivered_at: null }>(
-      'select kind, due_at, delivered_at from appointments.reminders where appointment_id = $1 order by due_at',
+    const reminders = await db.query<{ kind: string; due_at: Date | string }>(
+      'select kind, due_at from appointments.reminders where appointment_id = $1 order by due_at',
       [booked.id],
     );
     assert.deepEqual(
-      reminders.map((reminder) => [reminder.kind, new Date(reminder.due_at).toISOString(), reminder.delivered_at]),
+      reminders.map((reminder) => [reminder.kind, new Date(reminder.due_at).toISOString()]),
       [
-        ['48h', '2027-03-02T10:00:00.000Z', null],
-        ['2h', '2027-03-04T08:00:00.000Z', null],
+        ['48h', '2027-03-02T10:00:00.000Z'],
+        ['2h', '2027-03-04T08:00:00.000Z'],
       ],
     );
   });
