@@ -8,7 +8,7 @@ import { createSession, loadConfig, SESSION_COOKIE, type Sql, type SessionUser }
 import { testGuichetServer } from '../testing.ts';
 import { agentIdOf, createFixture } from './test-fixtures.ts';
 import { findAppointment } from './appointment.ts';
-import { parseIceServers, videoRoomInfo } from './video-room.ts';
+import { MAX_SIGNALS_PER_SECOND, parseIceServers, videoRoomInfo } from './video-room.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
 
@@ -143,7 +143,13 @@ describe('salle vidéo et avis après le rendez-vous', async () => {
     assert.deepEqual(await waitFor(person.messages, 'answer'), { type: 'answer', sdp: 'v=0 answer' });
     agent.socket.close();
     assert.ok(await waitFor(person.messages, 'peer-left'));
-    person.socket.close();
+    // A flood of messages closes the sender's connection (policy violation).
+    const closed = once(person.socket, 'close');
+    for (let sent = 0; sent <= MAX_SIGNALS_PER_SECOND; sent++) {
+      person.socket.send(JSON.stringify({ type: 'candidate', candidate: `candidate:${sent}` }));
+    }
+    const [code] = (await closed) as [number];
+    assert.equal(code, 1008);
 
     assert.equal(await refusal(address, nadia), 404);
     assert.equal(await refusal(address, advisor), 404);

@@ -13,6 +13,8 @@ export const ROOM_OPENS_MINUTES_BEFORE = 15;
 /** The messages one browser may send the other through Guichet (RTCSessionDescription, RTCIceCandidate). */
 const RELAYED_TYPES = new Set(['offer', 'answer', 'candidate']);
 export const MAX_SIGNAL_BYTES = 64 * 1024;
+/** A connection setting up sends a few dozen ICE candidates at once; hundreds a second is abuse. */
+export const MAX_SIGNALS_PER_SECOND = 100;
 
 const iceServer = z.strictObject({
   urls: z.union([
@@ -153,7 +155,12 @@ export const createSignallingHub = () => {
     // At the end of the appointment, the room closes.
     const closing = setTimeout(() => socket.close(4001, 'room closed'), Math.min(closesAt - now, 2 ** 31 - 1));
 
+    let windowStart = 0;
+    let inWindow = 0;
     socket.on('message', (data, isBinary) => {
+      const at = Date.now();
+      if (at - windowStart >= 1000) [windowStart, inWindow] = [at, 0];
+      if (++inWindow > MAX_SIGNALS_PER_SECOND) return socket.close(1008, 'too many messages');
       const size = Array.isArray(data) ? data.reduce((sum, part) => sum + part.length, 0) : (data as Buffer).length;
       if (isBinary || size > MAX_SIGNAL_BYTES) return socket.close(1009, 'message refused');
       let message: unknown;
