@@ -1,11 +1,12 @@
 // The fields the declaration forms share, each refusing bad input with a message in French and
 // English that names what is expected.
 import { z } from 'zod';
-import { bilingual } from '../platform/index.ts';
+import { addDays, bilingual, parisDate } from '../platform/index.ts';
 
-export const today = () => new Date().toISOString().slice(0, 10);
+// Today in France (Paris time), not in UTC: a baby born at 0:30 in Paris is born "today".
+export const today = () => parisDate(Date.now());
 
-const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const daysFromToday = (days: number) => addDays(today(), days);
 
 export const personName = (max: number) =>
   z

@@ -1,8 +1,9 @@
 // The declarations made by a person and by the other parent of their famille: a journey starts
 // from them, and a step a declaration accomplishes is done once a body has acknowledged it.
 import { listDeclarations, type Declaration } from '../declarations/index.ts';
-import { getPersonFile } from '../people/index.ts';
+import type { PersonFile } from '../people/index.ts';
 import type { Sql } from '../platform/index.ts';
+import type { DeclaredBy } from './journey.ts';
 
 export type FamilyDeclarations = {
   all: Declaration[];
@@ -10,32 +11,37 @@ export type FamilyDeclarations = {
   latest: (type: Declaration['type']) => Declaration | undefined;
   /** The latest declaration of a type the person made themself (a job, a pension are their own). */
   latestOwn: (type: Declaration['type']) => Declaration | undefined;
-  /** Types with at least one declaration a body has received or processed. */
-  acknowledged: ReadonlySet<string>;
+  /** A body has received or processed the latest declaration of this type made by `declaredBy`. */
+  isAcknowledged: (type: string, declaredBy: DeclaredBy) => boolean;
 };
 
-export const familyDeclarations = async (db: Sql, personId: string): Promise<FamilyDeclarations> => {
-  const file = await getPersonFile(db, personId);
-  const parentIds = new Set([
-    personId,
-    ...(file?.famille?.members ?? []).filter((member) => member.role === 'parents').map((member) => member.id),
-  ]);
-  const newestFirst = (a: Declaration, b: Declaration) => (a.createdAt < b.createdAt ? 1 : -1);
-  const byParent = await Promise.all([...parentIds].map((id) => listDeclarations(db, id)));
-  const own = [...byParent[0]!].sort(newestFirst);
-  const all = byParent.flat().sort(newestFirst);
+const newestFirst = (a: Declaration, b: Declaration) => (a.createdAt < b.createdAt ? 1 : -1);
+
+const isAcknowledged = (declaration: Declaration | undefined) =>
+  declaration?.recipients.some((recipient) => recipient.status === 'received' || recipient.status === 'processed') ??
+  false;
+
+/** The person's own declarations and those of the other parent(s) of their famille, read together. */
+const declarationsOf = (own: Declaration[], otherParents: Declaration[]): FamilyDeclarations => {
+  const mine = [...own].sort(newestFirst);
+  const all = [...own, ...otherParents].sort(newestFirst);
+  const latest = (type: string) => all.find((declaration) => declaration.type === type);
+  const latestOwn = (type: string) => mine.find((declaration) => declaration.type === type);
   return {
     all,
-    latest: (type) => all.find((declaration) => declaration.type === type),
-    latestOwn: (type) => own.find((declaration) => declaration.type === type),
-    acknowledged: new Set(
-      all
-        .filter((declaration) =>
-          declaration.recipients.some(
-            (recipient) => recipient.status === 'received' || recipient.status === 'processed',
-          ),
-        )
-        .map((declaration) => declaration.type),
-    ),
+    latest,
+    latestOwn,
+    isAcknowledged: (type, declaredBy) => isAcknowledged(declaredBy === 'person' ? latestOwn(type) : latest(type)),
   };
+};
+
+export const familyDeclarations = async (db: Sql, file: PersonFile): Promise<FamilyDeclarations> => {
+  const personId = file.person.id;
+  const otherParents = (file.famille?.members ?? []).filter(
+    (member) => member.role === 'parents' && member.id !== personId,
+  );
+  const [own, ...others] = await Promise.all(
+    [personId, ...otherParents.map((member) => member.id)].map((id) => listDeclarations(db, id)),
+  );
+  return declarationsOf(own!, others.flat());
 };

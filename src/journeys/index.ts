@@ -14,8 +14,8 @@ export const journeysModule: GuichetModule = {
   subscribers: { 'declarations.submitted': { 'enrol-parents': enrolOnDeclaration } },
 };
 
-/** Puts a person on the daily reminder runs (when a pregnancy or a birth is declared). */
-export { enrolInJourneys } from './reminders.ts';
+/** Puts a person on the daily reminder runs (when a pregnancy or a birth is declared); a day's run for a person. */
+export { enrolInJourneys, scheduleReminderRun } from './reminders.ts';
 
 export { buildCalendar, type Calendar, type CalendarStep, type StepStatus } from './build-calendar.ts';
 export { personCalendars } from './person-journeys.ts';

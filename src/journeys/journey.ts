@@ -35,6 +35,9 @@ export type DateRule = {
 
 export type Channel = 'app' | 'email' | 'push' | 'sms';
 
+/** Whose declaration completes a step: the person's own (their job, their pension) or their famille's (either parent's). */
+export type DeclaredBy = 'person' | 'famille';
+
 /** Days before the due date (0 = on the day) and the channels, the person's preferences permitting. */
 export type Reminder = { daysBefore: number; channels: Channel[] };
 
@@ -64,8 +67,13 @@ export type StepTemplate<F> = {
   due: DateRule;
   /** The step applies only when this holds. */
   when?: (context: JourneyContext<F>) => boolean;
-  /** Done without the person ticking it: a declaration acknowledged through the hub, a payment seen. */
-  completedBy?: { declaration?: string; payment?: string };
+  /**
+   * Done without the person ticking it: a declaration acknowledged through the hub (the person's
+   * own, or by default one of their famille's — family-declarations.ts), a payment seen.
+   */
+  completedBy?: { declaration?: string; declaredBy?: DeclaredBy; payment?: string };
+  /** Its part of the journey is over (a prenatal examination once the child is born): shown as done. */
+  isOver?: (context: JourneyContext<F>) => boolean;
   /** A benefit paid at this step: its amount comes from the rights engine with the person's situation. */
   amount?: { variable: string };
   documents?: Text[];

@@ -1,7 +1,7 @@
 // The calendars of the journeys a person is on, with the amounts the rights engine gives for
 // their household and the steps they have done.
 import { addMonths, type Sql } from '../platform/index.ts';
-import { householdSituation } from '../people/index.ts';
+import { getPersonFile, householdSituation } from '../people/index.ts';
 import { engineSituation, evaluate, NotSupportedError, SituationError } from '../rules/index.ts';
 import type { Calendar } from './build-calendar.ts';
 import { familyDeclarations } from './family-declarations.ts';
@@ -26,26 +26,28 @@ const householdAmounts = async (db: Sql, personId: string, today: string) => {
   };
 };
 
-/** The person's calendars today: one per journey they are on. */
+/** The person's calendars today: one per journey they are on. Their file is read once, here. */
 export const personCalendars = async (db: Sql, personId: string, today: string): Promise<Calendar[]> => {
-  const completions = await db.query<{ journey: string; step_id: string }>(
-    'select journey, step_id from journeys.step_completions where person_id = $1',
-    [personId],
-  );
-  const amountOf = await householdAmounts(db, personId, today);
-  const declarations = await familyDeclarations(db, personId);
+  const file = await getPersonFile(db, personId);
+  if (!file) return [];
+  const [marks, declarations, amountOf] = await Promise.all([
+    db.query<{ kind: 'done' | 'start'; journey: string; value: string }>(
+      `select 'done' as kind, journey, step_id as value from journeys.step_completions where person_id = $1
+       union all
+       select 'start', journey, to_char(started_on, 'YYYY-MM-DD') from journeys.journey_starts where person_id = $1`,
+      [personId],
+    ),
+    familyDeclarations(db, file),
+    householdAmounts(db, personId, today),
+  ]);
+  const starts = new Map(marks.filter((row) => row.kind === 'start').map((row) => [row.journey, row.value]));
+  const source = { db, file, today, declarations, startedOn: (journey: string) => starts.get(journey) };
   const calendars = await Promise.all(
     JOURNEYS.map((journey) =>
-      journey.calendarFor(
-        db,
-        personId,
-        {
-          today,
-          amountOf,
-          done: new Set(completions.filter((row) => row.journey === journey.id).map((row) => row.step_id)),
-        },
-        declarations,
-      ),
+      journey.calendarFor(source, {
+        amountOf,
+        done: new Set(marks.filter((row) => row.kind === 'done' && row.journey === journey.id).map((row) => row.value)),
+      }),
     ),
   );
   return calendars.filter((calendar) => calendar !== null);

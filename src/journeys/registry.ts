@@ -1,7 +1,7 @@
 // Every journey Guichet knows: one line each, a template and how to read its facts for a person.
-import type { HolidayOptions, Sql } from '../platform/index.ts';
+import type { HolidayOptions } from '../platform/index.ts';
 import { buildCalendar, type Calendar, type CalendarOptions } from './build-calendar.ts';
-import type { FamilyDeclarations } from './family-declarations.ts';
+import type { FactsSource } from './facts-source.ts';
 import { birthFactsOf } from './birth/facts.ts';
 import { birthJourney } from './birth/journey.ts';
 import { bereavementFactsOf } from './deces/facts.ts';
@@ -16,36 +16,39 @@ import { retirementFactsOf } from './retraite/facts.ts';
 import { retirementJourney } from './retraite/journey.ts';
 import { separationFactsOf } from './separation/facts.ts';
 import { separationJourney } from './separation/journey.ts';
-import type { JourneyTemplate } from './journey.ts';
+import type { JourneyTemplate, StepTemplate } from './journey.ts';
 
 export type RegisteredJourney = {
   id: string;
   stepIds: ReadonlySet<string>;
   /** The person's calendar on this journey, or null when they are not on it. */
   calendarFor: (
-    db: Sql,
-    personId: string,
-    options: Omit<CalendarOptions<unknown>, 'facts' | 'holidays'>,
-    declarations: FamilyDeclarations,
+    source: FactsSource,
+    options: Omit<CalendarOptions<unknown>, 'facts' | 'holidays' | 'today' | 'completed'>,
   ) => Promise<Calendar | null>;
 };
 
+/**
+ * A step a declaration accomplishes is done once a body has acknowledged the latest declaration of
+ * that type made by the person (a step of their own) or by either parent of their famille.
+ */
+const isDoneByDeclaration = <F>(step: StepTemplate<F>, declarations: FactsSource['declarations']) =>
+  step.completedBy?.declaration !== undefined &&
+  declarations.isAcknowledged(step.completedBy.declaration, step.completedBy.declaredBy ?? 'famille');
+
 const register = <F extends { isAlsaceMoselle?: boolean }>(
   template: JourneyTemplate<F>,
-  factsOf: (db: Sql, personId: string, today: string, declarations: FamilyDeclarations) => Promise<F | null>,
+  factsOf: (source: FactsSource) => Promise<F | null>,
 ): RegisteredJourney => ({
   id: template.id,
   stepIds: new Set(template.steps.map((step) => step.id)),
-  calendarFor: async (db, personId, options, declarations) => {
-    const facts = await factsOf(db, personId, options.today, declarations);
+  calendarFor: async (source, options) => {
+    const facts = await factsOf(source);
     if (!facts) return null;
     const holidays: HolidayOptions = { isAlsaceMoselle: facts.isAlsaceMoselle ?? false };
-    // A step a declaration accomplishes is done once a body has acknowledged that declaration.
-    const declared = template.steps.filter(
-      (step) => step.completedBy?.declaration && declarations.acknowledged.has(step.completedBy.declaration),
-    );
-    const done = new Set([...options.done, ...declared.map((step) => step.id)]);
-    return buildCalendar(template, { ...options, done, facts, holidays });
+    const declared = template.steps.filter((step) => isDoneByDeclaration(step, source.declarations));
+    const completed = new Set(declared.map((step) => step.id));
+    return buildCalendar(template, { ...options, today: source.today, completed, facts, holidays });
   },
 });
 

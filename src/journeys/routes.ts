@@ -21,8 +21,15 @@ const calendarSchema = z.object({
       opensOn: z.string(),
       dueOn: z.string(),
       status: z.enum(['done', 'late', 'to_do', 'upcoming']),
+      isTicked: z.boolean(),
       amount: z.object({ variable: z.string(), month: z.string(), euros: z.number().nullable() }).nullable(),
-      completedBy: z.object({ declaration: z.string().optional(), payment: z.string().optional() }).nullable(),
+      completedBy: z
+        .object({
+          declaration: z.string().optional(),
+          declaredBy: z.enum(['person', 'famille']).optional(),
+          payment: z.string().optional(),
+        })
+        .nullable(),
       documents: z.array(text),
       link: z.string(),
       legalBasis: z.array(z.string()),

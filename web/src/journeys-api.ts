@@ -14,6 +14,8 @@ export type CalendarStep = {
   opensOn: string;
   dueOn: string;
   status: StepStatus;
+  /** Ticked by the person (they can untick it); a step done by a declaration, a payment or the birth cannot be. */
+  isTicked: boolean;
   amount: { variable: string; month: string; euros: number | null } | null;
   completedBy: { declaration?: string; payment?: string } | null;
   documents: Bilingual[];

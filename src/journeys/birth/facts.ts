@@ -1,19 +1,13 @@
 // The birth journey's facts for a person, from what Guichet knows of them and their famille. The
 // famille's own declarations come first (a declared birth, else a declared pregnancy, by either
 // parent); then what the person's file says (a pregnancy, or a child under three).
-import { addMonths, isAlsaceMoselle, type Sql } from '../../platform/index.ts';
-import { findPerson, getPersonFile } from '../../people/index.ts';
-import type { FamilyDeclarations } from '../family-declarations.ts';
+import { addMonths, isAlsaceMoselle } from '../../platform/index.ts';
+import { findPerson } from '../../people/index.ts';
+import type { FactsSource } from '../facts-source.ts';
 import type { BirthFacts } from './journey.ts';
 
-export const birthFactsOf = async (
-  db: Sql,
-  personId: string,
-  today: string,
-  declarations: FamilyDeclarations,
-): Promise<BirthFacts | null> => {
-  const file = await getPersonFile(db, personId);
-  if (!file) return null;
+export const birthFactsOf = async ({ db, file, today, declarations }: FactsSource): Promise<BirthFacts | null> => {
+  const personId = file.person.id;
   const members = file.famille?.members ?? [];
   const parents = members.filter((member) => member.role === 'parents');
   const children = members.filter((member) => member.role === 'enfants');

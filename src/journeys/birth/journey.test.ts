@@ -33,6 +33,7 @@ describe('parcours naissance', () => {
     assert.equal(step('declarer-grossesse')?.dueOn, '2026-09-20');
     assert.equal(step('declarer-grossesse')?.status, 'late');
     assert.equal(step('declarer-grossesse', {}, ['declarer-grossesse'])?.status, 'done');
+    assert.equal(step('declarer-grossesse', {}, ['declarer-grossesse'])?.isTicked, true);
     assert.deepEqual(step('declarer-grossesse', {}, ['declarer-grossesse'])?.reminders, []);
   });
 
@@ -72,6 +73,18 @@ describe('parcours naissance', () => {
     assert.equal(byId['conge-paternite-obligatoire']?.dueOn, '2027-03-24');
     assert.equal(byId['allocation-base']?.dueOn, '2027-04-01');
     assert.equal(born.endsOn, '2030-03-20');
+  });
+
+  it('une fois l’enfant né, même avant terme, clôt le suivi de grossesse et ne le rappelle plus', () => {
+    // Né le 24 novembre 2026, près de 4 mois avant la date prévue : les examens restants sont clos.
+    const born = calendar({ birthDate: '2026-11-24' });
+    assert.equal(step('examen-prenatal-4', { birthDate: null })?.status, 'to_do', 'pas encore né');
+    const byId = Object.fromEntries(born.steps.map((s) => [s.id, s]));
+    for (const id of ['declarer-grossesse', 'examen-prenatal-4', 'examen-prenatal-7', 'prevenir-employeur']) {
+      assert.deepEqual([byId[id]?.status, byId[id]?.isTicked, byId[id]?.reminders], ['done', false, []], id);
+    }
+    assert.equal(byId['declarer-naissance']?.status, 'to_do');
+    assert.equal(step('examen-prenatal-4')?.status, 'to_do', 'encore enceinte : à faire');
   });
 
   it('ne montre les allocations familiales qu’à partir du 2e enfant, et le congé de paternité qu’avec un second parent', () => {

@@ -16,6 +16,8 @@ const family = (facts: BirthFacts): BodyId => (facts.isAgricultural ? 'msa' : 'c
 const health = (facts: BirthFacts): BodyId => (facts.isAgricultural ? 'msa' : 'cpam');
 const soon = REMINDERS.aWeekBefore;
 const dayBefore = REMINDERS.theDayBefore;
+// Once the child is born, what had to be done during the pregnancy is over.
+const isBorn = ({ facts }: { facts: BirthFacts }) => Boolean(facts.birthDate);
 
 // 39 weeks of pregnancy before the expected date: the "début de grossesse" the CPAM counts from.
 const PREGNANCY_DAYS = 273;
@@ -50,6 +52,7 @@ const prenatalExams: StepTemplate<BirthFacts>[] = ORDINALS.map((ordinal, index) 
     body: health,
     opens: { from: 'pregnancy_start', months: index === 0 ? 0 : month - 1 },
     due: { from: 'pregnancy_start', months: month, days: -1 },
+    isOver: isBorn,
     link: 'https://www.ameli.fr/assure/sante/themes/grossesse/suivi-medical-grossesse',
     legalBasis: ['Code de la santé publique, art. L2122-1 et R2122-1'],
     reminders: soon,
@@ -87,6 +90,7 @@ export const birthJourney: JourneyTemplate<BirthFacts> = {
       body: health,
       due: { from: 'pregnancy_start', weeks: 14, days: -1 },
       completedBy: { declaration: 'grossesse' },
+      isOver: isBorn,
       documents: [{ fr: 'Le certificat du premier examen prénatal', en: 'The first prenatal examination certificate' }],
       link: 'https://www.service-public.fr/particuliers/vosdroits/F963',
       legalBasis: ['Code de la santé publique, art. L2122-1 et R2122-1'],
@@ -121,6 +125,7 @@ export const birthJourney: JourneyTemplate<BirthFacts> = {
       },
       body: 'employeur',
       due: { from: 'maternity_leave_start', weeks: -2 },
+      isOver: isBorn,
       documents: [{ fr: 'Le certificat médical de grossesse', en: 'The medical certificate of pregnancy' }],
       link: 'https://www.service-public.fr/particuliers/vosdroits/F2265',
       legalBasis: ['Code du travail, art. L1225-24'],

@@ -1,15 +1,10 @@
 // The bereavement journey's facts: a death declared by the person or the other parent of their
 // famille in the last year.
-import { addMonths, isAlsaceMoselle, type Sql } from '../../platform/index.ts';
-import type { FamilyDeclarations } from '../family-declarations.ts';
+import { addMonths, isAlsaceMoselle } from '../../platform/index.ts';
+import type { FactsSource } from '../facts-source.ts';
 import type { BereavementFacts } from './journey.ts';
 
-export const bereavementFactsOf = async (
-  _db: Sql,
-  _personId: string,
-  today: string,
-  declarations: FamilyDeclarations,
-): Promise<BereavementFacts | null> => {
+export const bereavementFactsOf = async ({ today, declarations }: FactsSource): Promise<BereavementFacts | null> => {
   const death = declarations.latest('deces');
   if (death?.content.type !== 'deces') return null;
   const { diedOn, place, relation } = death.content;

@@ -1,25 +1,17 @@
 // The moving-house journey's facts: the move the famille declared (by either parent) in the last
 // year, the household's housing from the person's file, and the children of school age.
-import { addMonths, isAlsaceMoselle, type Sql } from '../../platform/index.ts';
-import { getPersonFile } from '../../people/index.ts';
-import type { FamilyDeclarations } from '../family-declarations.ts';
+import { addMonths, isAlsaceMoselle } from '../../platform/index.ts';
+import type { FactsSource } from '../facts-source.ts';
 import { nextBallotOpenOn } from './electoral-roll.ts';
 import type { MovingFacts } from './journey.ts';
 
 const RENTING = ['locataire_hlm', 'locataire_vide', 'locataire_meuble', 'locataire_foyer'];
 
-export const movingFactsOf = async (
-  db: Sql,
-  personId: string,
-  today: string,
-  declarations: FamilyDeclarations,
-): Promise<MovingFacts | null> => {
+export const movingFactsOf = async ({ file, today, declarations }: FactsSource): Promise<MovingFacts | null> => {
   const move = declarations.latest('adresse');
   if (move?.content.type !== 'adresse') return null;
   const { movedOn, address } = move.content;
   if (addMonths(movedOn, 12) <= today) return null;
-  const file = await getPersonFile(db, personId);
-  if (!file) return null;
   const schoolChildren = (file.famille?.members ?? []).filter(
     (member) =>
       member.role === 'enfants' &&

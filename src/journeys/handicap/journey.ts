@@ -1,10 +1,11 @@
 // The disability journey: one file at the MDPH opens every right; no declaration starts it, so its
-// dates run from the day Guichet shows it (the person's disability rate is in their file).
+// dates run from the day Guichet first found the disability in the person's file (facts.ts).
+import { addMonths } from '../../platform/index.ts';
 import { REMINDERS, type JourneyTemplate } from '../journey.ts';
 
 export type DisabilityFacts = {
-  /** The day the journey is computed: the MDPH file is to be made from then. */
-  today: string;
+  /** The day Guichet first found the disability in the person's file. */
+  startedOn: string;
   isAlsaceMoselle: boolean;
   /** The person's own disability rate (0 when none), for the adult's rights. */
   ownRate: number;
@@ -17,15 +18,19 @@ export type DisabilityFacts = {
 const soon = REMINDERS.aWeekBefore;
 const adult = ({ facts }: { facts: DisabilityFacts }) => facts.ownRate >= 50;
 
-// The CDAPH's answer: its silence for 4 months after the file is complete is a refusal.
+// The CDAPH's answer: its silence for 4 months after the file is complete is a refusal
+// (Code de l’action sociale et des familles, art. R241-33).
 const DECISION = { from: 'file', months: 4 } as const;
+// No legal deadline for the file itself, but the AAH runs from the month after it is filed
+// (Code de la sécurité sociale, art. R821-7): Guichet asks for it within the first month.
+const FILE_WITHIN_MONTHS = 1;
 
 export const disabilityJourney: JourneyTemplate<DisabilityFacts> = {
   id: 'handicap',
   title: { fr: 'Handicap : faire valoir mes droits', en: 'Disability: claiming my rights' },
   startedBy: 'handicap',
-  anchors: (facts) => ({ file: facts.today }),
-  endsAt: { from: 'file', months: 12 },
+  anchors: (facts) => ({ start: facts.startedOn, file: addMonths(facts.startedOn, FILE_WITHIN_MONTHS) }),
+  endsAt: { from: 'start', months: 12 },
   steps: [
     {
       id: 'dossier-mdph',
@@ -54,7 +59,7 @@ export const disabilityJourney: JourneyTemplate<DisabilityFacts> = {
       },
       body: 'caf',
       when: adult,
-      opens: { from: 'file' },
+      opens: { from: 'start' },
       due: DECISION,
       amount: { variable: 'aah' },
       link: 'https://www.service-public.fr/particuliers/vosdroits/F12242',
@@ -73,7 +78,7 @@ export const disabilityJourney: JourneyTemplate<DisabilityFacts> = {
       },
       body: 'mdph',
       when: ({ facts }) => facts.ownRate > 0 && facts.isOfWorkingAge,
-      opens: { from: 'file' },
+      opens: { from: 'start' },
       due: DECISION,
       link: 'https://www.service-public.fr/particuliers/vosdroits/F1650',
       legalBasis: ['Code du travail, art. L5213-1 et L5213-2'],
@@ -91,7 +96,7 @@ export const disabilityJourney: JourneyTemplate<DisabilityFacts> = {
       },
       body: 'caf',
       when: ({ facts }) => facts.childrenWithDisability > 0,
-      opens: { from: 'file' },
+      opens: { from: 'start' },
       due: DECISION,
       link: 'https://www.service-public.fr/particuliers/vosdroits/F14809',
       legalBasis: ['Code de la sécurité sociale, art. L541-1'],
@@ -106,7 +111,7 @@ export const disabilityJourney: JourneyTemplate<DisabilityFacts> = {
       },
       body: 'mdph',
       when: ({ facts }) => facts.ownRate >= 50 || facts.childrenWithDisability > 0,
-      opens: { from: 'file' },
+      opens: { from: 'start' },
       due: DECISION,
       link: 'https://www.service-public.fr/particuliers/vosdroits/F34049',
       legalBasis: ['Code de l’action sociale et des familles, art. L241-3'],

@@ -31,7 +31,7 @@ export const jobLossJourney: JourneyTemplate<JobLossFacts> = {
       },
       body: 'france_travail',
       due: { from: 'contract_end', days: 7 },
-      completedBy: { declaration: 'activite' },
+      completedBy: { declaration: 'activite', declaredBy: 'person' },
       link: 'https://www.service-public.fr/particuliers/vosdroits/F14860',
       legalBasis: [],
       reminders: soon,

@@ -1,8 +1,7 @@
 // The retirement journey's facts: the retirement the person declared themself, from 6 months
 // before its date to a year after it.
-import { addMonths, isAlsaceMoselle, type Sql } from '../../platform/index.ts';
-import { getPersonFile } from '../../people/index.ts';
-import type { FamilyDeclarations } from '../family-declarations.ts';
+import { addMonths, isAlsaceMoselle } from '../../platform/index.ts';
+import type { FactsSource } from '../facts-source.ts';
 import type { RetirementFacts } from './journey.ts';
 
 const ageOn = (birthDate: string, day: string) => {
@@ -10,18 +9,15 @@ const ageOn = (birthDate: string, day: string) => {
   return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
 };
 
-export const retirementFactsOf = async (
-  db: Sql,
-  personId: string,
-  today: string,
-  declarations: FamilyDeclarations,
-): Promise<RetirementFacts | null> => {
+export const retirementFactsOf = async ({
+  file,
+  today,
+  declarations,
+}: FactsSource): Promise<RetirementFacts | null> => {
   const activity = declarations.latestOwn('activite');
   if (activity?.content.type !== 'activite' || activity.content.event !== 'retraite') return null;
   const retiresOn = activity.content.eventOn;
   if (addMonths(retiresOn, 12) <= today) return null;
-  const file = await getPersonFile(db, personId);
-  if (!file) return null;
   return {
     retiresOn,
     isAlsaceMoselle: isAlsaceMoselle(file.person.address?.communeCode ?? ''),

@@ -1,24 +1,20 @@
 // The separation journey's facts: a separation declared by either member of the couple in the last
 // year (a later union declared ends it), the children and the housing from the person's file.
-import { addMonths, isAlsaceMoselle, type Sql } from '../../platform/index.ts';
-import { getPersonFile } from '../../people/index.ts';
-import type { FamilyDeclarations } from '../family-declarations.ts';
+import { addMonths, isAlsaceMoselle } from '../../platform/index.ts';
+import type { FactsSource } from '../facts-source.ts';
 import type { SeparationFacts } from './journey.ts';
 
 const RENTING = ['locataire_hlm', 'locataire_vide', 'locataire_meuble', 'locataire_foyer'];
 
-export const separationFactsOf = async (
-  db: Sql,
-  personId: string,
-  today: string,
-  declarations: FamilyDeclarations,
-): Promise<SeparationFacts | null> => {
+export const separationFactsOf = async ({
+  file,
+  today,
+  declarations,
+}: FactsSource): Promise<SeparationFacts | null> => {
   const household = declarations.latest('foyer');
   if (household?.content.type !== 'foyer' || household.content.event !== 'separation') return null;
   const separatedOn = household.content.eventOn;
   if (addMonths(separatedOn, 12) <= today) return null;
-  const file = await getPersonFile(db, personId);
-  if (!file) return null;
   return {
     separatedOn,
     isAlsaceMoselle: isAlsaceMoselle(file.person.address?.communeCode ?? ''),

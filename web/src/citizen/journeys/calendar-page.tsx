@@ -86,7 +86,7 @@ const StepCard = ({ journey, step, onChanged }: { journey: string; step: Calenda
             {t('journey.officialPage')}
           </a>
         </li>
-        {step.completedBy?.payment ? null : (
+        {step.completedBy?.payment || (step.status === 'done' && !step.isTicked) ? null : (
           <li>
             <Button
               size="small"
