@@ -26,7 +26,7 @@ export const rulesModule: GuichetModule = {
 
 export { getCatalogue, getSystem } from './system.ts';
 export type { CatalogueEntry, ComputedCatalogueEntry } from './catalogue.ts';
-export { calculateBatch, type BatchInput } from './engine/batch.ts';
+export { calculateBatch, type BatchInput, type BatchRequest, type BatchResult } from './engine/batch.ts';
 export { traceInputs, type Evaluation, type TraceEntry, type Value } from './engine/evaluate.ts';
 export { NotSupportedError, SituationError } from './engine/errors.ts';
 export { parsePeriod, periodKey, type Period } from './engine/period.ts';

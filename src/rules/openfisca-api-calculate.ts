@@ -288,14 +288,13 @@ const parameterTrace = (parameter: ParameterAt) => {
   return made;
 };
 
-/** `/trace`: every value computed for the asked calculations, what it depends on, and the ids of each entity. */
-export const trace = (system: TaxBenefitSystem, situation: unknown): OpenfiscaTrace => {
-  const { simulation, ids, computations } = simulate(system, situation as Record<string, unknown>, true);
+/** OpenFisca's trace of a simulation's trace nodes. */
+const openfiscaTraceOf = (system: TaxBenefitSystem, nodes: Map<string, TraceNode>): OpenfiscaTrace['trace'] => {
   const result: OpenfiscaTrace['trace'] = {};
   // OpenFisca's key of each engine key, made once (a value is the dependency of many others).
   const keys = new Map<string, string>();
-  for (const key of simulation.trace.keys()) keys.set(key, traceKey(key));
-  for (const [key, node] of simulation.trace) {
+  for (const key of nodes.keys()) keys.set(key, traceKey(key));
+  for (const [key, node] of nodes) {
     const variable = system.variable(node.variable);
     const parameters: OpenfiscaTraceNode['parameters'] = {};
     const references: OpenfiscaTraceNode['parameter_references'] = {};
@@ -317,18 +316,29 @@ export const trace = (system: TaxBenefitSystem, situation: unknown): OpenfiscaTr
       parameter_references: references,
     };
   }
-  return {
-    trace: result,
-    entitiesDescription: Object.fromEntries(
-      (['individu', ...GROUP_KEYS] as EntityKey[]).map((key) => [ENTITIES[key].plural, ids[key]]),
-    ),
-    requestedCalculations: [
-      ...new Set(
-        computations.map(
-          (c) => `${c.variable.name}<${c.variable.definitionPeriod === 'eternity' ? 'ETERNITY' : periodKey(c.period)}>`,
-        ),
+  return result;
+};
+
+/** `/trace`: every value computed for the asked calculations, what it depends on, and the ids of
+ *  each entity. The engine records the trace as it computes; its OpenFisca form (hundreds of
+ *  objects) is made when first read (by the JSON serialiser of the response), once. */
+export const trace = (system: TaxBenefitSystem, situation: unknown): OpenfiscaTrace => {
+  const { simulation, ids, computations } = simulate(system, situation as Record<string, unknown>, true);
+  let made: OpenfiscaTrace['trace'] | undefined;
+  const result = Object.defineProperty({} as OpenfiscaTrace, 'trace', {
+    enumerable: true,
+    get: () => (made ??= openfiscaTraceOf(system, simulation.trace)),
+  });
+  result.entitiesDescription = Object.fromEntries(
+    (['individu', ...GROUP_KEYS] as EntityKey[]).map((key) => [ENTITIES[key].plural, ids[key]]),
+  );
+  result.requestedCalculations = [
+    ...new Set(
+      computations.map(
+        (c) => `${c.variable.name}<${c.variable.definitionPeriod === 'eternity' ? 'ETERNITY' : periodKey(c.period)}>`,
       ),
-    ],
-    warnings: [...simulation.warnings],
-  };
+    ),
+  ];
+  result.warnings = [...simulation.warnings];
+  return result;
 };

@@ -34,9 +34,3 @@ export const mapColumn = <C extends Column>(
   for (let row = 0; row < length; row++) column[row] = compute(source[row]!, row);
   return column;
 };
-
-/** Whether `test(value, row)` holds for some row of `values`. */
-export const someRow = (values: ArrayLike<number>, test: (value: number, row: number) => unknown): boolean => {
-  for (let row = 0; row < values.length; row++) if (test(values[row]!, row)) return true;
-  return false;
-};

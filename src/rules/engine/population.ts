@@ -1,7 +1,7 @@
 // A population, column-oriented: persons are rows 0..n-1; for each group entity, every person
 // has the index of the group it belongs to and its role there. One household is a population
 // of a few rows; a million households is the same shape with longer arrays.
-import type { GroupKey } from './entities.ts';
+import type { EntityKey, GroupKey } from './entities.ts';
 
 export type GroupMembership = {
   /** Number of groups of this entity. */
@@ -32,3 +32,19 @@ export const membership = (count: number, group: Int32Array, role: Uint8Array): 
 /** Number of rows of an entity in a population. */
 export const entityCount = (population: Population, entity: GroupKey | 'individu'): number =>
   entity === 'individu' ? population.persons : population.groups[entity].count;
+
+/** Rows of `entity` (flags) touched by the flagged rows `rows` of entity `from`: a person's
+ *  groups, a group's members, or, between two group entities, the groups of the members. */
+export const rowsIn = (
+  population: Population,
+  { entity: from, rows }: { entity: EntityKey; rows: Uint8Array },
+  entity: EntityKey,
+): Uint8Array => {
+  if (from === entity) return rows.slice();
+  const persons = from === 'individu' ? rows : Uint8Array.from(population.groups[from].group, (group) => rows[group]!);
+  if (entity === 'individu') return persons;
+  const { group, count } = population.groups[entity];
+  const flags = new Uint8Array(count);
+  for (let i = 0; i < persons.length; i++) if (persons[i]) flags[group[i]!] = 1;
+  return flags;
+};

@@ -146,8 +146,8 @@ describe('calcul en masse', () => {
         { name: 'date_naissance', period: 'eternity', column: birth },
         { name: 'salaire_imposable', period: '2023', column: salary },
       ],
-      ['af'],
-      '2025-06',
+      [{ name: 'af', period: '2025-06' }],
+      { chunkPersons: 1000 },
     );
     families.forEach((f, g) => {
       if (g % 10) return; // a sample of 300 single evaluations is enough to compare
@@ -155,9 +155,59 @@ describe('calcul en masse', () => {
         period: '2025-06',
         variables: ['af'],
       });
-      assert.equal(columns.af![g], single.values.af!.famille1, `famille ${g}`);
+      assert.equal(columns['af@2025-06']![g], single.values.af!.famille1, `famille ${g}`);
     });
-    assert.ok(columns.af!.some((v) => v > 0));
+    assert.ok(columns['af@2025-06']!.some((v) => v > 0));
+  });
+
+  it('un foyer que l’ASPA ne sait pas traiter (salaire d’un bénéficiaire) est « non pris en charge » seul, avec la raison ; les autres sont calculés', () => {
+    const system = getSystem();
+    // Three single persons of 70 with a pension of 800 €; the second also earns a salary.
+    const persons = 3;
+    const solo = () =>
+      membership(
+        persons,
+        Int32Array.from({ length: persons }, (_, i) => i),
+        new Uint8Array(persons),
+      );
+    const population: Population = {
+      persons,
+      groups: { famille: solo(), foyer_fiscal: solo(), menage: solo() },
+    };
+    const { columns, notSupported } = calculateBatch(
+      system,
+      population,
+      [
+        { name: 'date_naissance', period: 'eternity', column: new Int32Array(persons).fill(dayNumber('1956-01-01')) },
+        { name: 'retraite_brute', period: 'month:2026-03:3', column: new Float64Array(persons).fill(2400) },
+        { name: 'salaire_net', period: 'month:2026-03:3', column: Float64Array.of(0, 900, 0) },
+      ],
+      [{ name: 'aspa', period: '2026-06' }],
+      { chunkPersons: 2 },
+    );
+    assert.deepEqual(
+      [...columns['aspa@2026-06']!].map((v) => Math.round(v * 100) / 100),
+      [243.59, 0, 243.59],
+    );
+    assert.deepEqual(
+      notSupported['aspa@2026-06']!.map(({ reason, rows }) => ({ reason, rows: [...rows] })),
+      [
+        {
+          reason:
+            "non pris en charge : les revenus d'activité des demandeurs de l'ASPA (abattement sur les salaires) ne sont pas encore calculés par Guichet",
+          rows: [1],
+        },
+      ],
+    );
+  });
+
+  it('le salaire d’une personne trop jeune pour l’ASPA ne rend pas l’ASPA « non prise en charge » : elle n’y a pas droit', () => {
+    const computed = evaluate(
+      getSystem(),
+      { individus: { p: { date_naissance: '1985-01-01', salaire_net: { 'month:2026-03:3': 6000 } } } },
+      { period: '2026-06', variables: ['aspa'] },
+    );
+    assert.equal(computed.values.aspa!.p_famille, 0);
   });
 
   it('la simulation sans trace ne garde rien en mémoire de la trace', () => {

@@ -2,13 +2,13 @@
 // Any variable given as input overrides its formula. With `trace: true`, every value remembers
 // the inputs, parameters (with their legal reference) and variables it was computed from.
 import { filledColumn, newColumn, type Column } from './columns.ts';
-import type { GroupKey } from './entities.ts';
+import type { EntityKey, GroupKey } from './entities.ts';
 import { NotSupportedError, SituationError } from './errors.ts';
 import type { ParameterAt } from './parameters.ts';
 import { dayNumber, ETERNITY, monthsOf, periodKey, startDate, yearsOf, type Period } from './period.ts';
-import { entityCount, type Population } from './population.ts';
+import { entityCount, rowsIn, type Population } from './population.ts';
 import type { TaxBenefitSystem } from './tax-benefit-system.ts';
-import { formulaAt, type FormulaContext, type Variable } from './variable.ts';
+import { planCount, planOf, type FormulaContext, type Plan, type Variable } from './variable.ts';
 
 export type TraceNode = {
   variable: string;
@@ -23,28 +23,45 @@ export type TraceNode = {
   parameters: ParameterAt[];
 };
 
-type Options = { trace?: boolean };
+type Options = {
+  trace?: boolean;
+  /** Batch: a row a formula refuses is "not supported" alone (see `notSupported`), the other rows
+   *  compute; without it, a refusal throws NotSupportedError (one household, one answer). */
+  refuseRows?: boolean;
+};
 
 type Input = { column: Column; projected: boolean };
 
-/** A computed value and its trace key (`name@period`); the column is `null` while being computed. */
-type CacheEntry = { column: Column | null; key: string };
+/** Rows of an entity a formula refused, and why. */
+export type Refusal = { reason: string; entity: EntityKey; rows: Uint8Array };
+
+/** A computed value; the column is `null` while being computed. `refusals`: the refused rows it
+ *  was computed from (batch only). */
+type CacheEntry = { column: Column | null; refusals?: Refusal[] };
 
 /** A placeholder value of a trace node still being computed. */
 const NO_VALUE = new Float64Array(0);
 
+/** Adds the refusals not already in `to`. */
+const mergeRefusals = (to: Refusal[], from: Refusal[]) => {
+  for (const refusal of from) if (!to.includes(refusal)) to.push(refusal);
+};
+
 export class Simulation {
   readonly warnings = new Set<string>();
   readonly trace = new Map<string, TraceNode>();
-  /** Inputs and computed columns by variable, then by period text: no key to build and hash on
-   *  the engine's hottest path. */
-  private readonly inputs = new Map<string, Map<string, Input>>();
-  private readonly cache = new Map<string, Map<string, CacheEntry>>();
+  /** Inputs and computed values by plan slot (see `planOf`): no text to build or hash on the
+   *  engine's hottest path. */
+  private readonly inputs: Array<Input | undefined>;
+  private readonly cache: Array<CacheEntry | undefined>;
   /** One formula context per entity, made once: formulas read the traced node from the stack. */
   private readonly contexts = new Map<string, FormulaContext>();
   private readonly defaults = new Map<string, Column>();
   private readonly stack: TraceNode[] = [];
+  /** Refusals gathered by each calculation under way (batch only). */
+  private readonly refusals: Refusal[][] = [];
   private readonly isTracing: boolean;
+  private readonly refusesRows: boolean;
 
   constructor(
     readonly system: TaxBenefitSystem,
@@ -52,6 +69,9 @@ export class Simulation {
     options: Options = {},
   ) {
     this.isTracing = options.trace ?? false;
+    this.refusesRows = options.refuseRows ?? false;
+    this.inputs = new Array<Input | undefined>(planCount());
+    this.cache = new Array<CacheEntry | undefined>(planCount());
   }
 
   /** Gives an input. A year (or several months) given for a monthly variable is spread over its
@@ -62,14 +82,9 @@ export class Simulation {
     const length = entityCount(this.population, variable.entity);
     if (column.length !== length)
       throw new SituationError(name, `${column.length} valeurs pour ${length} ${variable.entity}`);
-    let byPeriod = this.inputs.get(name);
-    if (!byPeriod) {
-      byPeriod = new Map();
-      this.inputs.set(name, byPeriod);
-    }
-    const inputs = byPeriod;
+    const inputs = this.inputs;
     if (variable.definitionPeriod === 'eternity' || period.unit === 'eternity') {
-      inputs.set('eternity', { column, projected: false });
+      inputs[planOf(variable, ETERNITY).slot] = { column, projected: false };
       return;
     }
     const parts =
@@ -83,52 +98,44 @@ export class Simulation {
         `${name}.${periodKey(period)}`,
         `${name} est une donnée annuelle : donnez-la pour une année (2024), pas pour ${periodKey(period)}`,
       );
-    if (parts.length === 1) {
-      inputs.set(periodKey(parts[0]!), { column, projected: false });
+    const slots = parts.map((part) => planOf(variable, part).slot);
+    if (slots.length === 1) {
+      inputs[slots[0]!] = { column, projected: false };
       return;
     }
-    const missing = parts.filter((part) => !inputs.has(periodKey(part)));
+    const missing = slots.filter((slot) => !inputs[slot]);
     if (!missing.length) return;
     let spread = column;
     if (variable.setInput === 'divide') {
       spread = new Float64Array(length);
-      const known = parts.filter((part) => !missing.includes(part)).map((part) => inputs.get(periodKey(part))!.column);
-      for (let i = 0; i < length; i++) {
-        let rest = column[i]!;
-        for (const other of known) rest -= other[i]!;
-        spread[i] = rest / missing.length;
-      }
+      const known = slots.filter((slot) => inputs[slot]).map((slot) => inputs[slot]!.column);
+      const rest = new Float64Array(column);
+      for (const other of known) for (let i = 0; i < length; i++) rest[i]! -= other[i]!;
+      for (let i = 0; i < length; i++) spread[i] = rest[i]! / missing.length;
     }
     // The months share one column: inputs are never written to after being set.
-    for (const part of missing) inputs.set(periodKey(part), { column: spread, projected: true });
+    for (const slot of missing) inputs[slot] = { column: spread, projected: true };
   }
 
   /** The value of a variable for a period of its definition unit (computing what it needs). */
   calculate(name: string, period: Period): Column {
     const variable = this.system.variable(name);
-    const at = variable.definitionPeriod === 'eternity' ? ETERNITY : period;
-    this.checkPeriod(variable, at);
-    const periodText = periodKey(at);
-    let byPeriod = this.cache.get(name);
-    if (!byPeriod) {
-      byPeriod = new Map();
-      this.cache.set(name, byPeriod);
-    }
-    const cached = byPeriod.get(periodText);
+    this.checkPeriod(variable, period);
+    const plan = planOf(variable, period);
+    const cached = this.cache[plan.slot];
     const parent = this.stack[this.stack.length - 1];
+    if (parent) parent.variables.push(plan.key);
     if (cached) {
-      // The key is made once per value: a dependency pushes the same string, nothing to build.
-      if (parent) parent.variables.push(cached.key);
+      if (cached.refusals) mergeRefusals(this.refusals[this.refusals.length - 1] ?? [], cached.refusals);
       if (cached.column) return cached.column;
-      throw new Error(`dépendance circulaire en calculant ${cached.key}`);
+      throw new Error(`dépendance circulaire en calculant ${plan.key}`);
     }
-    const entry: CacheEntry = { column: null, key: `${name}@${periodText}` };
-    if (parent) parent.variables.push(entry.key);
-    byPeriod.set(periodText, entry);
+    const entry: CacheEntry = { column: null };
+    this.cache[plan.slot] = entry;
     const node: TraceNode | undefined = this.isTracing
       ? {
           variable: name,
-          period: periodText,
+          period: plan.periodText,
           entity: variable.entity,
           source: 'default',
           variables: [],
@@ -137,18 +144,26 @@ export class Simulation {
         }
       : undefined;
     if (node) this.stack.push(node);
+    const refusals: Refusal[] | undefined = this.refusesRows ? [] : undefined;
+    if (refusals) this.refusals.push(refusals);
     try {
-      const column = this.compute(variable, at, periodText, node);
+      const column = this.compute(plan, node);
       entry.column = column;
       if (node) {
         node.value = column;
-        this.trace.set(entry.key, node);
+        this.trace.set(plan.key, node);
+      }
+      if (refusals?.length) {
+        entry.refusals = refusals;
+        const outer = this.refusals[this.refusals.length - 2];
+        if (outer) mergeRefusals(outer, refusals);
       }
       return column;
     } finally {
       if (node) this.stack.pop();
+      if (refusals) this.refusals.pop();
       // A failed calculation leaves nothing behind: asking again fails again, never "circular".
-      if (!entry.column) byPeriod.delete(periodText);
+      if (!entry.column) this.cache[plan.slot] = undefined;
     }
   }
 
@@ -164,6 +179,25 @@ export class Simulation {
     return total;
   }
 
+  /** The rows of a computed variable's entity that are "not supported", by reason (batch only):
+   *  a row is when a value it was computed from was refused for a row of its household. */
+  notSupported(name: string, period: Period): Array<{ reason: string; rows: Int32Array }> {
+    const variable = this.system.variable(name);
+    const refusals = this.cache[planOf(variable, period).slot]?.refusals ?? [];
+    const byReason = new Map<string, Uint8Array>();
+    for (const refusal of refusals) {
+      const flags = rowsIn(this.population, refusal, variable.entity);
+      const merged = byReason.get(refusal.reason);
+      if (merged) for (let i = 0; i < flags.length; i++) merged[i]! |= flags[i]!;
+      else byReason.set(refusal.reason, flags);
+    }
+    return [...byReason].map(([reason, flags]) => {
+      const rows: number[] = [];
+      for (let i = 0; i < flags.length; i++) if (flags[i]) rows.push(i);
+      return { reason, rows: Int32Array.from(rows) };
+    });
+  }
+
   private checkPeriod(variable: Variable, period: Period) {
     if (variable.definitionPeriod === 'eternity') return;
     const isOk =
@@ -175,22 +209,19 @@ export class Simulation {
     }
   }
 
-  private compute(variable: Variable, period: Period, periodText: string, node: TraceNode | undefined): Column {
-    const input = this.inputs.get(variable.name)?.get(periodText);
+  private compute(plan: Plan, node: TraceNode | undefined): Column {
+    const input = this.inputs[plan.slot];
     if (input) {
       if (node) node.source = input.projected ? 'projected input' : 'input';
       return input.column;
     }
+    const { variable, period, formula: found } = plan;
     const length = entityCount(this.population, variable.entity);
-    const found =
-      variable.definitionPeriod === 'eternity'
-        ? formulaAt(variable, '9999-12-31')
-        : formulaAt(variable, startDate(period));
     if (!found) {
       // A computed variable asked before its first formula: Guichet does not know that law.
       if (variable.formulaStarts.length) {
         throw new NotSupportedError(
-          `non pris en charge : ${variable.name} n'est calculé qu'à partir du ${variable.formulaStarts[0]} (demandé pour ${periodKey(period)})`,
+          `non pris en charge : ${variable.name} n'est calculé qu'à partir du ${variable.formulaStarts[0]} (demandé pour ${plan.periodText})`,
         );
       }
       return this.defaultColumn(variable, length);
@@ -209,7 +240,7 @@ export class Simulation {
    *  entity, type and default (columns are never written to once made): over a million
    *  households, a few columns instead of one per month of each variable nobody gave. */
   private defaultColumn(variable: Variable, length: number): Column {
-    const key = `${variable.entity}:${variable.valueType}:${variable.defaultValue}`;
+    const key = variable.defaultKey;
     let column = this.defaults.get(key);
     if (!column) {
       column = filledColumn(variable.valueType, length, variable.defaultValue);
@@ -264,6 +295,16 @@ export class Simulation {
         return projected;
       },
       members: (group) => groupOf(group),
+      refuse: (reason, of, values, test) => {
+        let rows: Uint8Array | undefined;
+        for (let i = 0; i < values.length; i++) {
+          if (!(test ? test(values[i]!, i) : values[i])) continue;
+          if (!this.refusesRows) throw new NotSupportedError(reason);
+          rows ??= new Uint8Array(values.length);
+          rows[i] = 1;
+        }
+        if (rows) this.refusals[this.refusals.length - 1]!.push({ reason, entity: of, rows });
+      },
     };
     this.contexts.set(entity, context);
     return context;

@@ -3,7 +3,7 @@
 // date) and written over columns, so the same code serves one household and a million.
 import type { Column, ValueType } from './columns.ts';
 import type { EntityKey, GroupKey } from './entities.ts';
-import type { Period, PeriodUnit } from './period.ts';
+import { ETERNITY, periodKey, startDate, type Period, type PeriodUnit } from './period.ts';
 
 /** What a formula may ask of the simulation; every call is recorded in the trace. */
 export type FormulaContext = {
@@ -21,6 +21,15 @@ export type FormulaContext = {
   sum: (group: GroupKey, personValues: Column, role?: number) => Float64Array;
   /** Count per group of members for which `personValues` is non-zero. */
   count: (group: GroupKey, personValues: Column, role?: number) => Int32Array;
+  /** Marks the rows of `entity` where `test(value, row)` holds (a non-zero value without `test`)
+   *  as "not supported" for `reason`. One household: throws NotSupportedError. In batch, only
+   *  those rows (and every value computed from them) are not supported; the others compute. */
+  refuse: (
+    reason: string,
+    entity: EntityKey,
+    values: ArrayLike<number>,
+    test?: (value: number, row: number) => unknown,
+  ) => void;
   /** Each person gets the value of its group. */
   project: (group: GroupKey, groupValues: Column) => Column;
   /** For each person, the index of its group, its role and its rank in the group. */
@@ -59,6 +68,25 @@ export type Variable = VariableDefinition & {
   setInput: SetInputPolicy;
   /** Formula start dates, ascending. */
   formulaStarts: string[];
+  /** Key of the shared column of the default value (same entity, type and default). */
+  defaultKey: string;
+  /** Plans of this variable by period index, made once per process (see `planOf`). */
+  plans: Map<number, Plan>;
+};
+
+/** What stays the same for a variable and a period from one simulation to the next: the
+ *  period's text, the trace key, the formula in force; and a slot, the index of its value in a
+ *  simulation's arrays. Made once per process: a calculation then builds no text and compares
+ *  no dates. */
+export type Plan = {
+  slot: number;
+  variable: Variable;
+  period: Period;
+  periodText: string;
+  /** `name@period`, the key of traces. */
+  key: string;
+  /** The formula in force at the start of the period, if any. */
+  formula: { start: string; formula: Formula } | undefined;
 };
 
 /** Declares a variable; formulas are kept sorted by start date. */
@@ -68,6 +96,8 @@ export const defineVariable = (definition: VariableDefinition): Variable => ({
   setInput:
     definition.setInput ?? (definition.valueType === 'float' && definition.unit === 'currency' ? 'divide' : 'dispatch'),
   formulaStarts: Object.keys(definition.formulas ?? {}).sort(),
+  defaultKey: `${definition.entity}:${definition.valueType}:${definition.defaultValue ?? 0}`,
+  plans: new Map(),
 });
 
 /** The formula in force at `date`, or undefined (an input variable, or before its first formula). */
@@ -75,4 +105,34 @@ export const formulaAt = (variable: Variable, date: string): { start: string; fo
   let start: string | undefined;
   for (const candidate of variable.formulaStarts) if (candidate <= date) start = candidate;
   return start === undefined ? undefined : { start, formula: variable.formulas![start]! };
+};
+
+let slots = 0;
+
+/** How many plans exist (the length of a simulation's arrays by slot, which grow past it). */
+export const planCount = (): number => slots;
+
+/** The plan of a variable for one period of its own unit (any period for an eternal one). */
+export const planOf = (variable: Variable, period: Period): Plan => {
+  const index =
+    variable.definitionPeriod === 'eternity'
+      ? 0
+      : period.unit === 'month'
+        ? period.year * 12 + period.month
+        : -period.year;
+  let plan = variable.plans.get(index);
+  if (!plan) {
+    const at = variable.definitionPeriod === 'eternity' ? ETERNITY : period;
+    const periodText = periodKey(at);
+    plan = {
+      slot: slots++,
+      variable,
+      period: at,
+      periodText,
+      key: `${variable.name}@${periodText}`,
+      formula: formulaAt(variable, at.unit === 'eternity' ? '9999-12-31' : startDate(at)),
+    };
+    variable.plans.set(index, plan);
+  }
+  return plan;
 };

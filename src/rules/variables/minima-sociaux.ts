@@ -1,8 +1,7 @@
 // What RSA and prime d'activité share (CASF L262-2 to L262-10, CSS L842-3 to L842-7): the household
 // as they count it (parents and children under 25), the isolated-parent majoration, the resources
 // of the three reference months, and the forfait logement (housing advantage counted as income).
-import { FAMILLE_ENFANT, FAMILLE_PARENT } from '../engine/entities.ts';
-import { NotSupportedError } from '../engine/errors.ts';
+import { FAMILLE_ENFANT, FAMILLE_PARENT, type EntityKey } from '../engine/entities.ts';
 import { month, year, type Period } from '../engine/period.ts';
 import { defineVariable, type FormulaContext } from '../engine/variable.ts';
 import { REVENUS_NON_SALARIES } from './activite.ts';
@@ -207,21 +206,29 @@ export const forfaitLogement = (
  *  reference months, a parent with a recognised disability rate opening the AAH (AAH counted in
  *  the resources). A wrong amount is worse than no amount. */
 export const refuseUnsupportedSituations = (ctx: FormulaContext, period: Period, prestation: string): void => {
-  const refuse = (reason: string): never => {
-    throw new NotSupportedError(`non pris en charge : ${prestation} — ${reason}`);
-  };
+  const refuse = (
+    reason: string,
+    entity: EntityKey,
+    values: ArrayLike<number>,
+    test?: (v: number, i: number) => unknown,
+  ) => ctx.refuse(`non pris en charge : ${prestation} — ${reason}`, entity, values, test);
   const { months } = referenceMonths(ctx, period);
   const monthsOfRight = [period, ...months];
-  if (monthsOfRight.some((m) => ctx.calc('residence_mayotte', m).some(Boolean)))
-    refuse('à Mayotte, montants et règles propres non encore encodés par Guichet');
+  for (const m of monthsOfRight)
+    refuse(
+      'à Mayotte, montants et règles propres non encore encodés par Guichet',
+      'menage',
+      ctx.calc('residence_mayotte', m),
+    );
   for (let y = period.year - 2; y <= period.year; y++)
     for (const name of REVENUS_NON_SALARIES)
-      if (ctx.calc(name, year(y)).some(Boolean))
-        refuse(
-          `revenus de travailleur indépendant (${name}, ${y}) : le calcul des ressources des non-salariés n'est pas encore encodé`,
-        );
+      refuse(
+        `revenus de travailleur indépendant (${name}, ${y}) : le calcul des ressources des non-salariés n'est pas encore encodé`,
+        'individu',
+        ctx.calc(name, year(y)),
+      );
   const { role } = ctx.members('famille');
-  const isParent = (i: number) => role[i] === FAMILLE_PARENT;
+  const ofParent = (v: number, i: number) => v && role[i] === FAMILLE_PARENT;
   const tauxAah = ctx.param(AAH_TAUX_TAUX_INCAPACITE_RSDAE, period);
   for (const m of monthsOfRight) {
     for (const [name, what] of [
@@ -229,17 +236,27 @@ export const refuseUnsupportedSituations = (ctx: FormulaContext, period: Period,
       ['stagiaire', 'stagiaire'],
       ['apprenti', 'apprenti'],
     ] as const)
-      if (ctx.calc(name, m).some((v, i) => v && isParent(i)))
-        refuse(
-          `un parent ${what} : les conditions propres aux étudiants, stagiaires et apprentis ne sont pas encore encodées`,
-        );
-    if (ctx.calc('chomage_net', m).some(Boolean))
-      refuse('allocations chômage dans les ressources : pas encore comptées par Guichet');
-    if (ctx.calc('retraite_brute', m).some(Boolean))
-      refuse('pensions de retraite dans les ressources : pas encore comptées par Guichet');
-    if (ctx.calc('taux_incapacite', m).some((t, i) => t >= tauxAah && isParent(i)))
       refuse(
-        "un parent avec un taux d'incapacité d'au moins 50 % : l'AAH et ses règles propres dans les ressources ne sont pas encore encodées",
+        `un parent ${what} : les conditions propres aux étudiants, stagiaires et apprentis ne sont pas encore encodées`,
+        'individu',
+        ctx.calc(name, m),
+        ofParent,
       );
+    refuse(
+      'allocations chômage dans les ressources : pas encore comptées par Guichet',
+      'individu',
+      ctx.calc('chomage_net', m),
+    );
+    refuse(
+      'pensions de retraite dans les ressources : pas encore comptées par Guichet',
+      'individu',
+      ctx.calc('retraite_brute', m),
+    );
+    refuse(
+      "un parent avec un taux d'incapacité d'au moins 50 % : l'AAH et ses règles propres dans les ressources ne sont pas encore encodées",
+      'individu',
+      ctx.calc('taux_incapacite', m),
+      (t, i) => t >= tauxAah && role[i] === FAMILLE_PARENT,
+    );
   }
 };

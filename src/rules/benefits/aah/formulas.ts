@@ -6,11 +6,10 @@
 // Resources Guichet computes: the salaries of the three months before, after the abattement of
 // D821-9 (80 % up to 30 % of the monthly Smic, 40 % above). Paid by the CAF or the MSA.
 import { FAMILLE_PARENT } from '../../engine/entities.ts';
-import { NotSupportedError } from '../../engine/errors.ts';
 import { lastThreeMonths, monthsOf, year, type Period } from '../../engine/period.ts';
 import { defineVariable, type FormulaContext } from '../../engine/variable.ts';
 import { REVENUS_NON_SALARIES } from '../../variables/activite.ts';
-import { mapColumn, someRow } from '../../engine/columns.ts';
+import { mapColumn } from '../../engine/columns.ts';
 
 const AAH = 'prestations_sociales.prestations_etat_de_sante.invalidite.aah';
 const AAH_AGE_LEGAL_RETRAITE = `${AAH}.age_legal_retraite`;
@@ -26,9 +25,7 @@ const SMIC = 'marche_travail.salaire_minimum.smic';
 const SMIC_NB_HEURES_TRAVAIL_MENSUEL = `${SMIC}.nb_heures_travail_mensuel`;
 const SMIC_SMIC_B_HORAIRE = `${SMIC}.smic_b_horaire`;
 
-const refuse = (reason: string): never => {
-  throw new NotSupportedError(`non pris en charge : AAH — ${reason}`);
-};
+const notSupported = (reason: string): string => `non pris en charge : AAH — ${reason}`;
 
 export const aah_restriction_substantielle_durable_acces_emploi = defineVariable({
   name: 'aah_restriction_substantielle_durable_acces_emploi',
@@ -58,17 +55,24 @@ export const aah_eligible = defineVariable({
       const taux = ctx.calc('taux_incapacite', period);
       const rsdae = ctx.calc('aah_restriction_substantielle_durable_acces_emploi', period);
       const { role } = ctx.members('famille');
-      return mapColumn(Uint8Array, age, (a, i) => {
-        const incapacite = taux[i]! >= tauxPlein || (taux[i]! >= tauxRsdae && rsdae[i]);
-        if (!incapacite) return 0;
-        if (a >= ageRetraite)
-          refuse(
-            "l'âge légal de départ à la retraite est atteint (AAH différentielle après la retraite, relais par l'ASPA)",
-          );
-        if (a < ageMin && role[i] === FAMILLE_PARENT)
-          refuse('moins de 20 ans et plus à la charge de ses parents : ouverture dès 16 ans pas encore encodée');
-        return a >= ageMin ? 1 : 0;
-      });
+      const incapacite = mapColumn(Uint8Array, taux, (t, i) =>
+        t >= tauxPlein || (t >= tauxRsdae && rsdae[i]) ? 1 : 0,
+      );
+      ctx.refuse(
+        notSupported(
+          "l'âge légal de départ à la retraite est atteint (AAH différentielle après la retraite, relais par l'ASPA)",
+        ),
+        'individu',
+        age,
+        (a, i) => incapacite[i] && a >= ageRetraite,
+      );
+      ctx.refuse(
+        notSupported('moins de 20 ans et plus à la charge de ses parents : ouverture dès 16 ans pas encore encodée'),
+        'individu',
+        age,
+        (a, i) => incapacite[i] && a < ageMin && role[i] === FAMILLE_PARENT,
+      );
+      return mapColumn(Uint8Array, age, (a, i) => (incapacite[i] && a >= ageMin ? 1 : 0));
     },
   },
 });
@@ -88,20 +92,25 @@ const abattedSalaries = (ctx: FormulaContext, period: Period): Float64Array => {
 
 /** Resources Guichet does not count yet for the AAH: refused, never left out. */
 const refuseUncountedResources = (ctx: FormulaContext, period: Period, eligible: Uint8Array): void => {
-  const concerns = (values: ArrayLike<number>) => someRow(values, (v, i) => v && eligible[i]);
+  const refuse = (reason: string, values: ArrayLike<number>) =>
+    ctx.refuse(notSupported(reason), 'individu', values, (v, i) => v && eligible[i]);
   for (const m of [period, ...monthsOf(lastThreeMonths(period))]) {
-    if (concerns(ctx.calc('chomage_net', m))) refuse('allocations chômage dans les ressources : pas encore comptées');
-    if (concerns(ctx.calc('retraite_brute', m)))
-      refuse("pensions de retraite ou d'invalidité dans les ressources : pas encore comptées");
-    if (concerns(ctx.calc('pensions_alimentaires_percues', m)))
-      refuse('pensions alimentaires perçues dans les ressources : pas encore comptées');
+    refuse('allocations chômage dans les ressources : pas encore comptées', ctx.calc('chomage_net', m));
+    refuse(
+      "pensions de retraite ou d'invalidité dans les ressources : pas encore comptées",
+      ctx.calc('retraite_brute', m),
+    );
+    refuse(
+      'pensions alimentaires perçues dans les ressources : pas encore comptées',
+      ctx.calc('pensions_alimentaires_percues', m),
+    );
   }
   for (let y = period.year - 2; y <= period.year; y++)
     for (const name of REVENUS_NON_SALARIES)
-      if (concerns(ctx.calc(name, year(y))))
-        refuse(
-          `revenus de travailleur indépendant (${name}, ${y}) : ressources annuelles des non-salariés pas encore encodées`,
-        );
+      refuse(
+        `revenus de travailleur indépendant (${name}, ${y}) : ressources annuelles des non-salariés pas encore encodées`,
+        ctx.calc(name, year(y)),
+      );
 };
 
 export const aah_base_ressources = defineVariable({
@@ -121,10 +130,14 @@ export const aah_base_ressources = defineVariable({
     '2011-01-01': (ctx, period) => {
       const eligible = ctx.calc('aah_eligible', period) as Uint8Array;
       const couple = ctx.project('famille', ctx.calc('en_couple', period));
-      if (eligible.some((e, i) => e && couple[i]))
-        refuse(
+      ctx.refuse(
+        notSupported(
           'allocataire en couple avant le 1er octobre 2023 : calcul conjugalisé (ressources du conjoint) pas encore encodé',
-        );
+        ),
+        'individu',
+        eligible,
+        (e, i) => e && couple[i],
+      );
       refuseUncountedResources(ctx, period, eligible);
       return abattedSalaries(ctx, period);
     },

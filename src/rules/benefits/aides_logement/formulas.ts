@@ -7,7 +7,6 @@
 // dependants, else ALS. Owners repaying a loan and foyers are answered "not supported".
 import { roundCents, mapColumn } from '../../engine/columns.ts';
 import { FAMILLE_ENFANT, FAMILLE_PARENT } from '../../engine/entities.ts';
-import { NotSupportedError } from '../../engine/errors.ts';
 import { month, year, type Period } from '../../engine/period.ts';
 import { defineVariable, type FormulaContext } from '../../engine/variable.ts';
 import { REVENUS_NON_SALARIES } from '../../variables/activite.ts';
@@ -175,27 +174,29 @@ export const aide_logement_base_ressources = defineVariable({
 /** Resources Guichet does not count yet: answered "not supported" rather than left out. */
 const refuseUnsupportedResources = (ctx: FormulaContext, months: Period[]) => {
   const { role } = ctx.members('famille');
-  const refuse = (what: string) => {
-    throw new NotSupportedError(
+  const refuse = (what: string, values: ArrayLike<number>, test: (v: number, i: number) => unknown = (v) => v !== 0) =>
+    ctx.refuse(
       `non pris en charge : ${what} dans les ressources des aides au logement ne sont pas encore calculé(e)s par Guichet`,
+      'individu',
+      values,
+      test,
     );
-  };
   for (const m of months) {
     const salaires = ctx.calc('salaire_imposable', m);
-    if (salaires.some((s, i) => s > 0 && role[i] !== FAMILLE_PARENT)) refuse('les salaires des enfants à charge');
-    const nets = ctx.calc('salaire_net', m);
-    if (nets.some((n, i) => n > 0 && !(salaires[i]! > 0)))
-      throw new NotSupportedError(
-        `non pris en charge : les aides au logement comptent le salaire imposable, seul le salaire net est donné pour ${m.year}-${String(m.month).padStart(2, '0')}`,
-      );
-    if (ctx.calc('chomage_net', m).some((v) => v > 0)) refuse('les allocations chômage');
-    if (ctx.calc('retraite_brute', m).some((v) => v > 0)) refuse('les pensions de retraite');
-    if (ctx.calc('pensions_alimentaires_percues', m).some((v) => v > 0)) refuse('les pensions alimentaires');
+    refuse('les salaires des enfants à charge', salaires, (s, i) => s > 0 && role[i] !== FAMILLE_PARENT);
+    ctx.refuse(
+      `non pris en charge : les aides au logement comptent le salaire imposable, seul le salaire net est donné pour ${m.year}-${String(m.month).padStart(2, '0')}`,
+      'individu',
+      ctx.calc('salaire_net', m),
+      (n, i) => n > 0 && !(salaires[i]! > 0),
+    );
+    refuse('les allocations chômage', ctx.calc('chomage_net', m), (v) => v > 0);
+    refuse('les pensions de retraite', ctx.calc('retraite_brute', m), (v) => v > 0);
+    refuse('les pensions alimentaires', ctx.calc('pensions_alimentaires_percues', m), (v) => v > 0);
   }
   const years = new Set(months.map((m) => m.year));
   for (const y of years)
-    for (const name of REVENUS_NON_SALARIES)
-      if (ctx.calc(name, year(y)).some((v) => v !== 0)) refuse('les revenus non salariés');
+    for (const name of REVENUS_NON_SALARIES) refuse('les revenus non salariés', ctx.calc(name, year(y)));
 };
 
 /** The menage value of each famille (its first parent's menage), as OpenFisca's famille.demandeur.menage. */
@@ -548,20 +549,26 @@ const LOCATAIRES = new Set([
 const eligibleTenants = (ctx: FormulaContext, period: Period): Uint8Array => {
   const statut = ofMenage(ctx, 'statut_occupation_logement', period);
   const rent = ofMenage(ctx, 'loyer', period);
-  const refuse = (reason: string) => {
-    throw new NotSupportedError(`non pris en charge : ${reason} (aides au logement)`);
-  };
+  const refuse = (reason: string, values: ArrayLike<number>, test: (value: number, row: number) => unknown) =>
+    ctx.refuse(`non pris en charge : ${reason} (aides au logement)`, 'famille', values, test);
   const eligible = mapColumn(Uint8Array, statut, (s, g) => (LOCATAIRES.has(s) && rent[g]! > 0 ? 1 : 0));
-  const check = (name: string, reason: string) => {
-    const values = ofMenage(ctx, name, period);
-    if (values.some((v, g) => v && eligible[g])) refuse(reason);
-  };
-  if (statut.some((s) => s === statutOccupation('primo_accedant')))
-    refuse('accédants à la propriété remboursant un prêt (aide « accession » non encore calculée)');
-  if (statut.some((s) => s === statutOccupation('locataire_foyer')))
-    refuse('résidents de foyer (barème « foyer » non encore calculé)');
-  if (statut.some((s, g) => s === statutOccupation('non_renseigne') && rent[g]! > 0))
-    refuse("un loyer est donné sans le statut d'occupation du logement");
+  const check = (name: string, reason: string) =>
+    refuse(reason, ofMenage(ctx, name, period), (v, g) => v && eligible[g]);
+  refuse(
+    'accédants à la propriété remboursant un prêt (aide « accession » non encore calculée)',
+    statut,
+    (s) => s === statutOccupation('primo_accedant'),
+  );
+  refuse(
+    'résidents de foyer (barème « foyer » non encore calculé)',
+    statut,
+    (s) => s === statutOccupation('locataire_foyer'),
+  );
+  refuse(
+    "un loyer est donné sans le statut d'occupation du logement",
+    statut,
+    (s, g) => s === statutOccupation('non_renseigne') && rent[g]! > 0,
+  );
   if (!eligible.some(Boolean)) return eligible;
   check('coloc', 'colocation (plafond de loyer réduit)');
   check('logement_chambre', 'logement en chambre (plafond de loyer réduit)');
@@ -573,7 +580,7 @@ const eligibleTenants = (ctx: FormulaContext, period: Period): Uint8Array => {
     'famille',
     mapColumn(Uint8Array, etudiant, (e, i) => (e && role[i] === FAMILLE_PARENT ? 1 : 0)),
   );
-  if (etudiants.some((n, g) => n > 0 && eligible[g])) refuse('étudiants (forfait de ressources propre)');
+  refuse('étudiants (forfait de ressources propre)', etudiants, (n, g) => n > 0 && eligible[g]);
   return eligible;
 };
 

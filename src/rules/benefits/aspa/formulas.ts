@@ -3,7 +3,6 @@
 // couple) and the resources of the last three months, up to a maximum (single amount for one
 // beneficiary, couple amount when both are). Paid by the pension fund (Cnav, MSA…).
 import { FAMILLE_PARENT } from '../../engine/entities.ts';
-import { NotSupportedError } from '../../engine/errors.ts';
 import { lastThreeMonths } from '../../engine/period.ts';
 import { defineVariable } from '../../engine/variable.ts';
 import { mapColumn } from '../../engine/columns.ts';
@@ -54,10 +53,18 @@ export const asi_aspa_base_ressources_individu = defineVariable({
     '2009-01-01': (ctx, period) => {
       const months = lastThreeMonths(period);
       const salaires = ctx.add('salaire_net', months);
-      if (salaires.some((s) => s > 0))
-        throw new NotSupportedError(
-          "non pris en charge : les revenus d'activité des demandeurs de l'ASPA (abattement sur les salaires) ne sont pas encore calculés par Guichet",
-        );
+      // Only the couple of a family with a beneficiary: a salary elsewhere changes no ASPA.
+      const { role } = ctx.members('famille');
+      const beneficiaires = ctx.project(
+        'famille',
+        ctx.count('famille', ctx.calc('aspa_eligibilite', period), FAMILLE_PARENT),
+      );
+      ctx.refuse(
+        "non pris en charge : les revenus d'activité des demandeurs de l'ASPA (abattement sur les salaires) ne sont pas encore calculés par Guichet",
+        'individu',
+        salaires,
+        (s, i) => s > 0 && role[i] === FAMILLE_PARENT && beneficiaires[i]! > 0,
+      );
       const retraites = ctx.add('retraite_brute', months);
       const pensions = ctx.add('pensions_alimentaires_percues', months);
       return mapColumn(Float64Array, retraites, (r, i) => (r + pensions[i]!) / 3);

@@ -5,12 +5,11 @@
 // OpenFisca-France (cmu_c, cmu_c_plafond, acs_plafond, css_cmu_base_ressources,
 // css_participation_forfaitaire…), plus `complementaire_sante_solidaire` (entitled, free or not).
 import { FAMILLE_ENFANT, FAMILLE_PARENT } from '../../engine/entities.ts';
-import { NotSupportedError } from '../../engine/errors.ts';
 import { fullYears, month, year, type Period } from '../../engine/period.ts';
 import { defineVariable, type FormulaContext } from '../../engine/variable.ts';
 import { REVENUS_NON_SALARIES } from '../../variables/activite.ts';
 import { statutOccupation, valueOfDemandeurMenage } from '../../variables/logement.ts';
-import { mapColumn, someRow } from '../../engine/columns.ts';
+import { mapColumn } from '../../engine/columns.ts';
 
 const CSS = 'prestations_sociales.solidarite_insertion.minima_sociaux.cs.css';
 const CSS_AGE_LIMITE_ENFANT = `${CSS}.age_limite_enfant`;
@@ -20,9 +19,7 @@ const RSA_MAJORATION_RSA_TAUX_TROISIEME_PERSONNE = `${RSA}.majoration_rsa.taux_t
 const RSA_RSA_M_MONTANT_DE_BASE_DU_RSA = `${RSA}.rsa_m.montant_de_base_du_rsa`;
 const AAH_RSDAE = 'prestations_sociales.prestations_etat_de_sante.invalidite.aah.taux_capacite.taux_incapacite_rsdae';
 
-const refuse = (reason: string): never => {
-  throw new NotSupportedError(`non pris en charge : complémentaire santé solidaire — ${reason}`);
-};
+const notSupported = (reason: string): string => `non pris en charge : complémentaire santé solidaire — ${reason}`;
 
 /** The twelve calendar months before the month of the request (CSS R861-8). */
 const referenceYear = (period: Period): Period => ({ ...month(period.year, period.month - 12), size: 12 });
@@ -95,22 +92,35 @@ export const acs_plafond = defineVariable({
 const refuseUnsupportedSituations = (ctx: FormulaContext, period: Period): void => {
   const reference = referenceYear(period);
   const membre = ctx.calc('css_membre_foyer', period);
-  const concerns = (values: ArrayLike<number>) => someRow(values, (v, i) => v && membre[i]);
-  if (ctx.calc('residence_mayotte', period).some(Boolean) || ctx.calc('residence_dom', period).some(Boolean))
-    refuse('outre-mer et Mayotte : plafonds propres pas encore encodés');
-  if (concerns(ctx.calc('salarie_regime_alsace_moselle', period)))
-    refuse("régime local d'Alsace-Moselle : participations propres pas encore encodées");
-  if (concerns(ctx.add('chomage_net', reference)))
-    refuse('allocations chômage : abattement sur les salaires pas encore encodé');
-  if (concerns(ctx.add('retraite_brute', reference)))
-    refuse("pensions de retraite : montants nets et abattements propres à l'ASPA pas encore encodés");
+  const refuse = (
+    reason: string,
+    values: ArrayLike<number>,
+    test: (v: number, i: number) => unknown = (v, i) => v && membre[i],
+  ) => ctx.refuse(notSupported(reason), 'individu', values, test);
+  for (const name of ['residence_mayotte', 'residence_dom'])
+    ctx.refuse(
+      notSupported('outre-mer et Mayotte : plafonds propres pas encore encodés'),
+      'menage',
+      ctx.calc(name, period),
+    );
+  refuse(
+    "régime local d'Alsace-Moselle : participations propres pas encore encodées",
+    ctx.calc('salarie_regime_alsace_moselle', period),
+  );
+  refuse('allocations chômage : abattement sur les salaires pas encore encodé', ctx.add('chomage_net', reference));
+  refuse(
+    "pensions de retraite : montants nets et abattements propres à l'ASPA pas encore encodés",
+    ctx.add('retraite_brute', reference),
+  );
   const tauxAah = ctx.param(AAH_RSDAE, period);
-  if (someRow(ctx.calc('taux_incapacite', period), (t, i) => t >= tauxAah && membre[i]))
-    refuse("taux d'incapacité ouvrant l'AAH : AAH et abattements propres pas encore encodés");
+  refuse(
+    "taux d'incapacité ouvrant l'AAH : AAH et abattements propres pas encore encodés",
+    ctx.calc('taux_incapacite', period),
+    (t, i) => t >= tauxAah && membre[i],
+  );
   for (let y = period.year - 2; y <= period.year; y++)
     for (const name of REVENUS_NON_SALARIES)
-      if (concerns(ctx.calc(name, year(y))))
-        refuse(`revenus de travailleur indépendant (${name}, ${y}) : pas encore encodés`);
+      refuse(`revenus de travailleur indépendant (${name}, ${y}) : pas encore encodés`, ctx.calc(name, year(y)));
 };
 
 export const css_forfait_logement = defineVariable({
@@ -251,8 +261,11 @@ export const css_participation_forfaitaire_montant_i = defineVariable({
         p('participation_forfaitaire.de_60_a_69_ans'),
         p('participation_forfaitaire.70_ans_et_plus'),
       ];
-      if (ctx.calc('salarie_regime_alsace_moselle', period).some(Boolean))
-        refuse("régime local d'Alsace-Moselle : participations propres pas encore encodées");
+      ctx.refuse(
+        notSupported("régime local d'Alsace-Moselle : participations propres pas encore encodées"),
+        'individu',
+        ctx.calc('salarie_regime_alsace_moselle', period),
+      );
       const birth = ctx.calc('date_naissance', period);
       return mapColumn(Float64Array, birth, (b) => {
         const age = fullYears(b, period.year, 1, 1);

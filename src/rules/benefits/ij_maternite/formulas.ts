@@ -3,7 +3,6 @@
 // sociale, divided by 91.25, minus a flat 21 % for the employee's contributions; at least a
 // minimum. Amount per day, before CSG (6.2 %) and CRDS (0.5 %), as the official scales print it.
 // The paternity leave allowance (ij_paternite) uses the same daily amount.
-import { NotSupportedError } from '../../engine/errors.ts';
 import { month, type Period } from '../../engine/period.ts';
 import { defineVariable, type FormulaContext } from '../../engine/variable.ts';
 import { mapColumn } from '../../engine/columns.ts';
@@ -43,11 +42,13 @@ export const ij_gain_journalier_base = defineVariable({
 
 /** Refuses what the daily amount cannot say yet, then gives it for the rows in `concerned`. */
 export const dailyAllowance = (ctx: FormulaContext, period: Period, concerned: ArrayLike<number>): Float64Array => {
-  const refuse = (reason: string): never => {
-    throw new NotSupportedError(
+  const refuse = (reason: string, test: (row: number) => unknown) =>
+    ctx.refuse(
       `non pris en charge : indemnités journalières de maternité ou de paternité — ${reason}`,
+      'individu',
+      concerned,
+      (c, i) => c && test(i),
     );
-  };
   const sixMonths: Period = { ...month(period.year, period.month - 6), size: 6 };
   const brut6 = ctx.add('salaire_de_base', sixMonths);
   const net6 = ctx.add('salaire_net', sixMonths);
@@ -56,18 +57,22 @@ export const dailyAllowance = (ctx: FormulaContext, period: Period, concerned: A
   const taux = ctx.param(IJ_TAUX_FORFAITAIRE_COTISATIONS, period);
   const minimum = ctx.param(IJ_MONTANT_MINIMUM, period);
   const gain = ctx.calc('ij_gain_journalier_base', period);
-  return mapColumn(Float64Array, gain, (g, i) => {
-    if (!concerned[i]) return 0;
-    if (chomage6[i]! > 0)
-      refuse("demandeur d'emploi indemnisé : droits maintenus sur les salaires antérieurs, pas encore encodé");
-    if (brut6[i]! <= 0 && net6[i]! > 0) refuse('salaire brut (salaire_de_base) nécessaire pour le calcul');
-    if (brut6[i]! <= 0) return 0;
-    if (brut6[i]! < seuil)
-      refuse(
-        "salaires des six derniers mois sous 1 015 Smic horaires : la condition alternative de 150 heures de travail n'est pas vérifiable",
-      );
-    return Math.round(Math.max(minimum, g * (1 - taux)) * 100) / 100;
-  });
+  // Each row refused for the first reason that applies to it.
+  refuse(
+    "demandeur d'emploi indemnisé : droits maintenus sur les salaires antérieurs, pas encore encodé",
+    (i) => chomage6[i]! > 0,
+  );
+  refuse(
+    'salaire brut (salaire_de_base) nécessaire pour le calcul',
+    (i) => !(chomage6[i]! > 0) && brut6[i]! <= 0 && net6[i]! > 0,
+  );
+  refuse(
+    "salaires des six derniers mois sous 1 015 Smic horaires : la condition alternative de 150 heures de travail n'est pas vérifiable",
+    (i) => !(chomage6[i]! > 0) && brut6[i]! > 0 && brut6[i]! < seuil,
+  );
+  return mapColumn(Float64Array, gain, (g, i) =>
+    !concerned[i] || brut6[i]! <= 0 ? 0 : Math.round(Math.max(minimum, g * (1 - taux)) * 100) / 100,
+  );
 };
 
 export const indemnite_journaliere_maternite = defineVariable({

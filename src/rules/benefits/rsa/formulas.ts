@@ -12,7 +12,6 @@ import {
   refuseUnsupportedSituations,
   RSA,
 } from '../../variables/minima-sociaux.ts';
-import { NotSupportedError } from '../../engine/errors.ts';
 import { mapColumn } from '../../engine/columns.ts';
 const RSA_MAJORATION_ISOLEMENT_FEMMES_ENCEINTES = `${RSA}.majoration_isolement.femmes_enceintes`;
 const RSA_MAJORATION_ISOLEMENT_PAR_ENFANT_A_CHARGE = `${RSA}.majoration_isolement.par_enfant_a_charge`;
@@ -151,10 +150,12 @@ export const rsa_eligibilite = defineVariable({
       const enceinte = ctx.calc('enceinte', period);
       const { role } = ctx.members('famille');
       const jeuneActif = ctx.calc('rsa_jeune_condition_heures_travail_remplie', period);
-      if (jeuneActif.some((j, i) => j && role[i] === FAMILLE_PARENT && age[i]! < ageMin))
-        throw new NotSupportedError(
-          "non pris en charge : RSA — RSA jeune actif (moins de 25 ans ayant travaillé l'équivalent de deux ans sur les trois dernières années) pas encore encodé",
-        );
+      ctx.refuse(
+        "non pris en charge : RSA — RSA jeune actif (moins de 25 ans ayant travaillé l'équivalent de deux ans sur les trois dernières années) pas encore encodé",
+        'individu',
+        jeuneActif,
+        (j, i) => j && role[i] === FAMILLE_PARENT && age[i]! < ageMin,
+      );
       const adulte = mapColumn(Uint8Array, age, (a, i) =>
         role[i] === FAMILLE_PARENT && (a >= ageMin || enceinte[i]) ? 1 : 0,
       );
