@@ -1,12 +1,15 @@
 // npm run bench:exchange — "tell us once" end to end with the eight bodies: births declared by
 // citizens, signed, checked and queued by the hub, delivered over HTTP to each body's connector
-// and applied there. On PGlite, then on PostgreSQL when TEST_DATABASE_URL is set. Prints:
-//   - deliveries/s draining a backlog (workers started after the declarations);
-//   - declarations/s, deliveries/s and p50/p99 declaration → last acknowledgement, live;
+// and applied there. On PGlite, then on PostgreSQL when TEST_DATABASE_URL is set. Prints, per target:
+//   - intake: declarations/s accepted by the hub with no delivery running (8 submitters at once);
+//   - sustained delivery: deliveries/s draining that backlog (the workers started after it);
+//   - live: declarations sent at a fixed offered rate while the workers deliver, with declarations/s,
+//     deliveries/s and p50/p99 from the start of the submission to the last body's acknowledgement;
 //   - the same while one body fails 10 % of calls (half of them after applying: the answer is
-//     lost) and another is down for a while, with the count of lost and duplicated deliveries.
-// Sizes: BENCH_HOUSEHOLDS (500), BENCH_DECLARATIONS (1000), BENCH_CONCURRENCY (8 submitters);
-// BENCH_TARGETS=pg or pglite for one target only.
+//     lost) and another is down for 5 s, with the count of lost and duplicated deliveries.
+// Sizes: BENCH_HOUSEHOLDS (500), BENCH_BACKLOG (1000 declarations), BENCH_LIVE (300 declarations
+// per live phase), BENCH_RATE (10 declarations/s offered), BENCH_CONCURRENCY (8 submitters for the
+// backlog); BENCH_TARGETS=pg or pglite for one target only. The default runs in a few minutes.
 import http from 'node:http';
 import net from 'node:net';
 import { setBodyAvailability } from '../src/bodies/index.ts';
@@ -19,7 +22,9 @@ import { testConfig, testDb, testLogger } from '../src/platform/testing/index.ts
 import { seedDemo } from '../src/seed.ts';
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 500);
-const DECLARATIONS = Number(process.env.BENCH_DECLARATIONS ?? 1000);
+const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 1000);
+const LIVE = Number(process.env.BENCH_LIVE ?? 300);
+const RATE = Number(process.env.BENCH_RATE ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const FAILING_BODY = 'cpam';
 const DOWN_BODY = 'dgfip';
@@ -95,8 +100,19 @@ const declarants = async (db: Db) =>
 
 type Submitted = { id: string; at: number };
 
-/** Declares `count` births, `CONCURRENCY` at a time, each by the next declarant in turn. */
-const declare = async (db: Db, hub: Hub, persons: string[], count: number, label: string) => {
+/** Submits one birth; `at`: when the person pressed "send". */
+const declareOne = async (db: Db, hub: Hub, personId: string, givenNames: string): Promise<Submitted> => {
+  const at = Date.now();
+  const { id } = await submitDeclaration(db, hub, { personId, input: birthOf([{ givenNames }]) });
+  return { id, at };
+};
+
+const reportRefusal = (errors: number, error: unknown) => {
+  if (errors < 3) console.error(`  déclaration refusée : ${(error as Error).message.slice(0, 200)}`);
+};
+
+/** Declares `count` births as fast as `CONCURRENCY` submitters can, each by the next declarant in turn. */
+const declareBacklog = async (db: Db, hub: Hub, persons: string[], count: number, label: string) => {
   const submitted: Submitted[] = [];
   let next = 0;
   let errors = 0;
@@ -106,17 +122,32 @@ const declare = async (db: Db, hub: Hub, persons: string[], count: number, label
       while (next < count) {
         const n = next++;
         try {
-          const { id } = await submitDeclaration(db, hub, {
-            personId: persons[n % persons.length]!,
-            input: birthOf([{ givenNames: `${label}-${n}` }]),
-          });
-          submitted.push({ id, at: Date.now() });
+          submitted.push(await declareOne(db, hub, persons[n % persons.length]!, `${label}-${n}`));
         } catch (error) {
-          if (errors++ < 3) console.error(`  déclaration refusée : ${(error as Error).message.slice(0, 200)}`);
+          reportRefusal(errors++, error);
         }
       }
     }),
   );
+  return { submitted, errors, seconds: (Date.now() - startedAt) / 1000, startedAt };
+};
+
+/** Declares `count` births at `RATE` per second whatever the answers (an open loop, as citizens do). */
+const declareLive = async (db: Db, hub: Hub, persons: string[], count: number, label: string) => {
+  const submitted: Submitted[] = [];
+  let errors = 0;
+  const startedAt = Date.now();
+  const pending: Promise<void>[] = [];
+  for (let n = 0; n < count; n++) {
+    await sleep(startedAt + (n * 1000) / RATE - Date.now());
+    pending.push(
+      declareOne(db, hub, persons[n % persons.length]!, `${label}-${n}`).then(
+        (declaration) => void submitted.push(declaration),
+        (error: unknown) => reportRefusal(errors++, error),
+      ),
+    );
+  }
+  await Promise.all(pending);
   return { submitted, errors, seconds: (Date.now() - startedAt) / 1000, startedAt };
 };
 
@@ -192,6 +223,8 @@ const lostAndDuplicated = async (db: Db, run: Submitted[], label: string) => {
   return { lost: lost!.n, duplicated: twice!.n + births[0]!.n };
 };
 
+const rounded = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '—');
+
 const benchTarget = async (target: 'pglite' | 'pg') => {
   if (target === 'pglite') delete process.env.TEST_DATABASE_URL;
   const db = await testDb(migrationSources());
@@ -210,57 +243,55 @@ const benchTarget = async (target: 'pglite' | 'pg') => {
     const hub = await loadHub(db, guichet.config);
     const persons = await declarants(db);
     console.log(
-      `\n== ${target} : ${HOUSEHOLDS} foyers (${((Date.now() - seedStart) / 1000).toFixed(1)} s), ${persons.length} déclarants, ${DECLARATIONS} naissances par phase, ${CONCURRENCY} en parallèle`,
+      `\n== ${target} : ${HOUSEHOLDS} foyers (${((Date.now() - seedStart) / 1000).toFixed(1)} s), ${persons.length} déclarants`,
     );
+    let isSound = true;
+    /** Waits for the phase's messages, prints its figures, counts what was lost or applied twice. */
+    const settle = async (phase: Awaited<ReturnType<typeof declareLive>>, label: string, fromMs: number) => {
+      const ids = phase.submitted.map((declaration) => declaration.id);
+      const left = await waitDelivered(db, ids, 300_000);
+      const figures = await deliveryFigures(db, phase.submitted, fromMs);
+      const { lost, duplicated } = await lostAndDuplicated(db, phase.submitted, label);
+      isSound &&= lost === 0 && duplicated === 0;
+      const notes = [left ? `${left} non livrés` : '', phase.errors ? `${phase.errors} refusées` : ''].filter(Boolean);
+      return {
+        ...figures,
+        summary: `${figures.messages} messages, ${rounded(figures.deliveriesPerSecond)} livraisons/s, perdues ${lost}, en double ${duplicated}${notes.length ? ` (${notes.join(', ')})` : ''}`,
+      };
+    };
 
-    // 1. A backlog: the declarations first, then the workers drain it.
-    const backlog = await declare(db, hub, persons, DECLARATIONS, 'Stock');
+    // 1. A backlog: the declarations first (the hub's intake alone), then the workers drain it.
+    const backlog = await declareBacklog(db, hub, persons, BACKLOG, 'Stock');
     const drainStart = Date.now();
     guichet.workers.start();
-    const left = await waitDelivered(
-      db,
-      backlog.submitted.map((declaration) => declaration.id),
-      300_000,
-    );
-    const drained = await deliveryFigures(db, backlog.submitted, drainStart);
+    const drained = await settle(backlog, 'Stock', drainStart);
     console.log(
-      `  stock : ${backlog.submitted.length} déclarations (${(backlog.submitted.length / backlog.seconds).toFixed(0)}/s sans livraison), ${drained.messages} messages livrés à ${drained.deliveriesPerSecond.toFixed(0)}/s${left ? ` (${left} non livrés)` : ''}`,
+      `  réception : ${backlog.submitted.length} déclarations à ${rounded(backlog.submitted.length / backlog.seconds)}/s (${CONCURRENCY} en parallèle, sans livraison)`,
+    );
+    console.log(`  livraison soutenue (stock) : ${drained.summary}`);
+
+    // 2. Live: declarations at a fixed rate while the workers deliver.
+    const live = await declareLive(db, hub, persons, LIVE, 'Direct');
+    const liveFigures = await settle(live, 'Direct', live.startedAt);
+    console.log(
+      `  en direct (${RATE} déclarations/s offertes) : ${rounded(live.submitted.length / live.seconds)} déclarations/s, ${liveFigures.summary} ; envoi → dernier acquittement p50 ${liveFigures.p50} ms, p99 ${liveFigures.p99} ms`,
     );
 
-    // 2. Live: declarations while the workers deliver.
-    const live = await declare(db, hub, persons, DECLARATIONS, 'Direct');
-    const liveLeft = await waitDelivered(
-      db,
-      live.submitted.map((declaration) => declaration.id),
-      300_000,
-    );
-    const liveFigures = await deliveryFigures(db, live.submitted, live.startedAt);
-    console.log(
-      `  en direct : ${(live.submitted.length / live.seconds).toFixed(0)} déclarations/s, ${liveFigures.deliveriesPerSecond.toFixed(0)} livraisons/s, déclaration → dernier acquittement p50 ${liveFigures.p50} ms, p99 ${liveFigures.p99} ms${liveLeft ? ` (${liveLeft} non livrés)` : ''}${live.errors ? `, ${live.errors} refusées` : ''}`,
-    );
-
-    // 3. Faults: one body fails 10 % of calls, another is down for a while.
+    // 3. Faults: one body fails 10 % of calls, another is down for 5 s.
     const proxy = await flakyProxy(`${url}/bodies/${FAILING_BODY}`);
     await db.query('update exchange.parties set base_url = $1 where id = $2', [proxy.url, FAILING_BODY]);
     setBodyAvailability(DOWN_BODY, false);
     const downFor = setTimeout(() => setBodyAvailability(DOWN_BODY, true), 5_000);
-    const faulty = await declare(db, hub, persons, DECLARATIONS, 'Panne');
-    const faultyLeft = await waitDelivered(
-      db,
-      faulty.submitted.map((declaration) => declaration.id),
-      300_000,
-    );
+    const faulty = await declareLive(db, hub, persons, LIVE, 'Panne');
+    const faultyFigures = await settle(faulty, 'Panne', faulty.startedAt);
     clearTimeout(downFor);
     setBodyAvailability(DOWN_BODY, true);
-    const faultyFigures = await deliveryFigures(db, faulty.submitted, faulty.startedAt);
-    const { lost, duplicated } = await lostAndDuplicated(db, faulty.submitted, 'Panne');
     const { calls, failures } = proxy.stats();
     console.log(
-      `  avec pannes (${FAILING_BODY} : ${failures} appels sur ${calls} en échec ; ${DOWN_BODY} arrêté 5 s) : ${(faulty.submitted.length / faulty.seconds).toFixed(0)} déclarations/s, ${faultyFigures.deliveriesPerSecond.toFixed(0)} livraisons/s, p50 ${faultyFigures.p50} ms, p99 ${faultyFigures.p99} ms${faultyLeft ? ` (${faultyLeft} non livrés)` : ''}`,
+      `  avec pannes (${FAILING_BODY} : ${failures} appels sur ${calls} en échec ; ${DOWN_BODY} arrêté 5 s) : ${rounded(faulty.submitted.length / faulty.seconds)} déclarations/s, ${faultyFigures.summary} ; p50 ${faultyFigures.p50} ms, p99 ${faultyFigures.p99} ms`,
     );
-    console.log(`  livraisons perdues : ${lost}, en double : ${duplicated}`);
     await proxy.close();
-    return lost === 0 && duplicated === 0;
+    return isSound;
   } finally {
     if (guichet) await guichet.stop();
     else await db.close();

@@ -20,6 +20,13 @@ export type Applied = { holdings?: Holding[] };
 
 export type MessageHandler = (tx: Sql, envelope: Envelope) => Promise<Applied | void>;
 
+/**
+ * Applies a run of messages of one type in a few set-based statements, in order: per message,
+ * what it applied or why it is refused. It checks before it writes: a refused message leaves no
+ * trace. A thrown error undoes the whole run (each message is then applied again on its own).
+ */
+export type BatchHandler = (tx: Sql, envelopes: Envelope[]) => Promise<(Applied | BodyRejection)[]>;
+
 /** The demo household with the scheme chosen for it (farming families are served by the MSA). */
 export type SeedHousehold = DemoHousehold & { isAgricultural: boolean };
 
@@ -28,6 +35,8 @@ export type SeedContext = { today: string };
 export type BodyNode = {
   party: BodyParty;
   handlers: Record<string, MessageHandler>;
+  /** The message types applied set-based, a whole run at once (the frequent ones). */
+  batchHandlers?: Record<string, BatchHandler>;
   /** Writes the body's files for the demo population; returns what it declares to the directory. */
   seed: (tx: Sql, households: SeedHousehold[], context: SeedContext) => Promise<Holding[]>;
 };

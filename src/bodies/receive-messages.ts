@@ -1,8 +1,9 @@
 // A node's inbox: checks each message (addressed to it, signed by its sender's published key),
 // then applies it exactly once: the idempotency key is written in the same transaction as the
 // change, so a replay (or a second delivery of the same message) only repeats the first answer.
-// A batch is applied in one transaction (one bulk insert of the keys, then each handler in order);
-// when a handler refuses a message (or fails), the batch is applied again with each message in its
+// A batch is applied in one transaction (one bulk insert of the keys, then the handlers in order:
+// a run of messages of a type with a batch handler in a few set-based statements, any other one by one);
+// when a handler throws (a refusal or a fault), the batch is applied again with each message in its
 // own savepoint, so that the refusal undoes that message's changes only, and a failing message
 // gets no acknowledgement (the hub sends it again) without holding back the others.
 import {
@@ -39,26 +40,44 @@ const unhandledType = (type: string) =>
     en: `This message type is not handled by the body (${type}).`,
   });
 
-/** Runs the handlers of the fresh messages, in order; `isolated`: each in its own savepoint. */
+/** The fresh messages in runs to apply: consecutive messages of a type with a batch handler together, any other alone. */
+const runsOf = (node: BodyNode, fresh: Envelope[]) => {
+  const runs: Envelope[][] = [];
+  for (const envelope of fresh) {
+    const last = runs.at(-1);
+    if (last && node.batchHandlers?.[envelope.type] && last[0]!.type === envelope.type) last.push(envelope);
+    else runs.push([envelope]);
+  }
+  return runs;
+};
+
+/** Applies one run: per message, what it applied or why it is refused (a handler may also throw its refusal). */
+const applyRun = async (tx: Sql, node: BodyNode, run: Envelope[]): Promise<(Applied | BodyRejection | void)[]> => {
+  const { type } = run[0]!;
+  const batchHandler = node.batchHandlers?.[type];
+  if (batchHandler) return batchHandler(tx, run);
+  const handler = node.handlers[type];
+  return [handler ? await handler(tx, run[0]!) : unhandledType(type)];
+};
+
+const verdictOf = (envelope: Envelope, result: Applied | BodyRejection | void): Verdict =>
+  result instanceof BodyRejection ? { envelope, rejection: result } : { envelope, holdings: result?.holdings ?? [] };
+
+/** Runs the handlers of the fresh messages, in order; `isolated`: each message alone in its own savepoint. */
 const applyInOrder = async (tx: Sql, node: BodyNode, fresh: Envelope[], isolated: boolean) => {
   const verdicts: Verdict[] = [];
+  if (!isolated) {
+    // A thrown refusal here rolls the whole batch back; the caller applies it again, isolated.
+    for (const run of runsOf(node, fresh))
+      (await applyRun(tx, node, run)).forEach((result, index) => verdicts.push(verdictOf(run[index]!, result)));
+    return verdicts;
+  }
   for (const envelope of fresh) {
-    const handler = node.handlers[envelope.type];
-    if (!handler) {
-      verdicts.push({ envelope, rejection: unhandledType(envelope.type) });
-      continue;
-    }
-    if (!isolated) {
-      // A refusal here rolls the whole batch back; the caller applies it again, isolated.
-      const applied: Applied | void = await handler(tx, envelope);
-      verdicts.push({ envelope, holdings: applied?.holdings ?? [] });
-      continue;
-    }
     await tx.query('savepoint message');
     try {
-      const applied: Applied | void = await handler(tx, envelope);
+      const [result] = await applyRun(tx, node, [envelope]);
       await tx.query('release savepoint message');
-      verdicts.push({ envelope, holdings: applied?.holdings ?? [] });
+      verdicts.push(verdictOf(envelope, result));
     } catch (error) {
       await tx.query('rollback to savepoint message');
       if (error instanceof BodyRejection) verdicts.push({ envelope, rejection: error });
@@ -137,6 +156,11 @@ export const receiveMessages = async (
 ): Promise<Acknowledgement[]> => {
   const refused = new Map<string, Acknowledgement>();
   const accepted: Envelope[] = [];
+  // The senders' published keys first (a few at most), then every signature checked in one pass.
+  const senders = [...new Set(messages.map((message) => message.envelope.sender))];
+  const keys = new Map(
+    await Promise.all(senders.map(async (sender) => [sender, await publicKeyOf(hubUrl, sender)] as const)),
+  );
   for (const message of messages) {
     const { envelope } = message;
     if (envelope.recipient !== node.party) {
@@ -145,7 +169,7 @@ export const receiveMessages = async (
       continue;
     }
     // An unsigned or forged message is refused before it can take the idempotency key of a real one.
-    const key = await publicKeyOf(hubUrl, envelope.sender);
+    const key = keys.get(envelope.sender);
     if (!key || !isSignedBy(message, key)) {
       logger.warn({ messageId: envelope.messageId, sender: envelope.sender }, 'message refusé : signature invalide');
       refused.set(envelope.messageId, rejected(envelope.messageId, 'REJ-10'));

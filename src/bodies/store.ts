@@ -2,6 +2,7 @@
 // body's own file numbers, and reading a message's content.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import type { Envelope } from '../exchange/index.ts';
 import type { Sql } from '../platform/index.ts';
 import { BodyRejection, type SeedHousehold } from './node.ts';
 import type { DemoPerson } from '../people/index.ts';
@@ -58,6 +59,17 @@ export const householdView = (household: SeedHousehold) => {
   const others = household.familles.slice(1).flatMap((f) => f.members.map((m) => byId.get(m.personId)!));
   return { byId, parents, children, adults: [...parents, ...others] as DemoPerson[] };
 };
+
+/** Each message's content read against its contract, or the refusal of an unreadable one (batch handlers). */
+export const readEach = <S extends z.ZodType>(schema: S, envelopes: Envelope[]): (z.infer<S> | BodyRejection)[] =>
+  envelopes.map((envelope) => {
+    try {
+      return readContent(schema, envelope.content);
+    } catch (error) {
+      if (error instanceof BodyRejection) return error;
+      throw error;
+    }
+  });
 
 export const nirsOf = (...persons: ({ nir: string } | null)[]) =>
   persons.flatMap((person) => (person ? [person.nir] : []));

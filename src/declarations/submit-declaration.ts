@@ -80,6 +80,15 @@ export const submitDeclaration = async (
         content,
       }),
     );
+    await kindOf(input).applyToGuichet?.(tx, personId, input);
+    await notifySent(tx, { declarationId: id, personId, bodies: routing.recipients.length });
+    await publishEvent<DeclarationSubmitted>(tx, {
+      type: 'declarations.submitted',
+      subject: personId,
+      payload: { declarationId: id, type: input.type },
+    });
+    // Last: the hub's intake appends to the message log, whose lock is held until the commit, so
+    // the submissions of other persons wait for it as briefly as possible.
     const intake = await acceptMessages(tx, hub, messages);
     const recipients: SentRecipient[] = routing.recipients.map((recipient, index) => ({
       party: recipient.party,
@@ -96,13 +105,6 @@ export const submitDeclaration = async (
       id,
       JSON.stringify(recipients),
     ]);
-    await kindOf(input).applyToGuichet?.(tx, personId, input);
-    await notifySent(tx, { declarationId: id, personId, bodies: recipients.length });
-    await publishEvent<DeclarationSubmitted>(tx, {
-      type: 'declarations.submitted',
-      subject: personId,
-      payload: { declarationId: id, type: input.type },
-    });
     return { id, isReplay: false };
   });
 };

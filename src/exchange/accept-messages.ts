@@ -1,6 +1,7 @@
 // The hub's intake: every message is checked (signature, recipient, authorisation matrix,
 // directory) before it is written to the outbox, in the caller's transaction. A refused message is
 // logged and never delivered.
+import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { enqueueJob, type Sql } from '../platform/index.ts';
 import { findAuthorisation } from './authorisations.ts';
 import type { Hub } from './hub.ts';
@@ -20,6 +21,20 @@ export type Intake = {
   isReplay: boolean;
 };
 
+const keyObjects = new Map<string, KeyObject | undefined>();
+
+/** A published key as a key object (made once per key); an unreadable one verifies nothing (REJ-10). */
+const keyObjectOf = (jwk: JsonWebKey) => {
+  const text = JSON.stringify(jwk);
+  if (!keyObjects.has(text))
+    try {
+      keyObjects.set(text, createPublicKey({ key: jwk, format: 'jwk' }));
+    } catch {
+      keyObjects.set(text, undefined);
+    }
+  return keyObjects.get(text);
+};
+
 export const acceptMessages = async (
   tx: Sql,
   hub: Hub,
@@ -30,11 +45,11 @@ export const acceptMessages = async (
   const senders = [...new Set(messages.map((message) => message.envelope.sender))];
   const keys = new Map(
     (
-      await tx.query<{ id: string; public_key: Parameters<typeof isSignedBy>[1]; base_url: string | null }>(
+      await tx.query<{ id: string; public_key: JsonWebKey; base_url: string | null }>(
         'select id, public_key, base_url from exchange.parties where id = any($1::text[]) or id = any($2::text[])',
         [senders, messages.map((message) => message.envelope.recipient)],
       )
-    ).map((row) => [row.id, row]),
+    ).map((row) => [row.id, { ...row, public_key: keyObjectOf(row.public_key) }]),
   );
   const allKeys = messages.flatMap((message) => message.envelope.subjects.map((subject) => hub.pseudonym(subject.nir)));
   const held = await tx.query<{ subject_key: string; party: string }>(
@@ -72,7 +87,7 @@ export const acceptMessages = async (
       });
     };
     const sender = keys.get(envelope.sender);
-    if (!sender || !isSignedBy(message, sender.public_key)) {
+    if (!sender?.public_key || !isSignedBy(message, sender.public_key)) {
       refuse('REJ-10');
       continue;
     }

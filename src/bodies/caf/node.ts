@@ -1,9 +1,10 @@
 // The CAF's reference node: allocataires (a family's file under its reference person), their
 // children and the benefits due or paid. A birth opens the child in the file (opening the file if
 // the family had none) and records the prime à la naissance to examine.
-import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
+import type { BirthDeclaredContent, Holding } from '../../exchange/index.ts';
+import { readBirths } from '../births.ts';
 import type { BodyNode } from '../node.ts';
-import { columnsOf, fileReference, householdView, insertColumns, nirsOf, readContent } from '../store.ts';
+import { columnsOf, fileReference, householdView, insertColumns } from '../store.ts';
 import { cafLifeEventHandlers } from './life-events.ts';
 
 const firstOfMonth = (iso: string) => `${iso.slice(0, 7)}-01`;
@@ -17,63 +18,79 @@ const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_
 
 export const cafNode: BodyNode = {
   party: 'caf',
-  handlers: {
-    ...cafLifeEventHandlers,
-    'naissance.declaree': async (tx, envelope) => {
-      const birth = readContent(birthDeclaredContent, envelope.content);
-      const nirs = nirsOf(birth.declarant, birth.otherParent);
-      const today = envelope.createdAt.slice(0, 10);
-      let [file] = await tx.query<{ reference: string }>(
-        'select reference from body_caf.allocataires where nir = any($1::text[]) or conjoint_nir = any($1::text[]) limit 1',
-        [nirs],
-      );
-      const holdings: Holding[] = [];
-      if (!file) {
-        file = { reference: fileReference('caf', birth.declarant.nir, 7) };
-        await tx.query(
-          'insert into body_caf.allocataires (reference, nir, conjoint_nir, opened_on) values ($1, $2, $3, $4)',
-          [file.reference, birth.declarant.nir, birth.otherParent?.nir ?? null, today],
-        );
-        holdings.push({
-          nir: birth.declarant.nir,
-          capacity: 'allocataire',
-          reference: file.reference,
-          periodStart: today,
-          periodEnd: null,
-          isHeld: true,
-        });
-        if (birth.otherParent)
-          holdings.push({
-            nir: birth.otherParent.nir,
-            capacity: 'conjoint',
-            reference: file.reference,
-            periodStart: today,
-            periodEnd: null,
-            isHeld: true,
+  handlers: cafLifeEventHandlers,
+  batchHandlers: {
+    'naissance.declaree': async (tx, envelopes) => {
+      const run = readBirths(envelopes);
+      const fileOf = new Map<string, string>();
+      for (const file of await tx.query<{ reference: string; nir: string; conjoint_nir: string | null }>(
+        'select reference, nir, conjoint_nir from body_caf.allocataires where nir = any($1::text[]) or conjoint_nir = any($1::text[]) order by reference',
+        [run.nirs],
+      ))
+        for (const nir of [file.nir, file.conjoint_nir]) if (nir && !fileOf.has(nir)) fileOf.set(nir, file.reference);
+      const opened: { reference: string; nir: string; conjoint: string | null; openedOn: string }[] = [];
+      const children: (BirthDeclaredContent['children'][number] & { reference: string; correlationId: string })[] = [];
+      const results = run.each((birth, envelope, parents) => {
+        const today = envelope.createdAt.slice(0, 10);
+        let reference = parents.map((nir) => fileOf.get(nir)).find(Boolean);
+        const holdings: Holding[] = [];
+        if (!reference) {
+          reference = fileReference('caf', birth.declarant.nir, 7);
+          opened.push({
+            reference,
+            nir: birth.declarant.nir,
+            conjoint: birth.otherParent?.nir ?? null,
+            openedOn: today,
           });
-      }
-      for (const child of birth.children) {
-        await tx.query(
-          `insert into body_caf.enfants (allocataire, given_names, family_name, sex, birth_date, birth_place, correlation_id)
-           values ($1, $2, $3, $4, $5, $6, $7)`,
-          [
-            file.reference,
-            child.givenNames,
-            child.familyName,
-            child.sex,
-            child.birthDate,
-            child.birthPlace,
-            envelope.correlationId,
-          ],
-        );
-        // One prime per child born (twins: two); its amount comes from the rights engine when examined.
-        await tx.query(
-          `insert into body_caf.prestations (allocataire, benefit, period_start, status, correlation_id)
-           values ($1, 'paje_naissance', $2, 'a_instruire', $3)`,
-          [file.reference, firstOfMonth(child.birthDate), envelope.correlationId],
-        );
-      }
-      return { holdings };
+          for (const [nir, capacity] of [
+            [birth.declarant.nir, 'allocataire'],
+            [birth.otherParent?.nir, 'conjoint'],
+          ] as const)
+            if (nir) {
+              fileOf.set(nir, reference);
+              holdings.push({ nir, capacity, reference, periodStart: today, periodEnd: null, isHeld: true });
+            }
+        }
+        for (const child of birth.children)
+          children.push({ ...child, reference, correlationId: envelope.correlationId });
+        return { holdings };
+      });
+      await insertColumns(
+        tx,
+        'body_caf.allocataires',
+        columnsOf(opened, {
+          reference: ['text', (f) => f.reference],
+          nir: ['text', (f) => f.nir],
+          conjoint_nir: ['text', (f) => f.conjoint],
+          opened_on: ['date', (f) => f.openedOn],
+        }),
+      );
+      await insertColumns(
+        tx,
+        'body_caf.enfants',
+        columnsOf(children, {
+          allocataire: ['text', (c) => c.reference],
+          given_names: ['text', (c) => c.givenNames],
+          family_name: ['text', (c) => c.familyName],
+          sex: ['text', (c) => c.sex],
+          birth_date: ['date', (c) => c.birthDate],
+          birth_place: ['text', (c) => c.birthPlace],
+          correlation_id: ['text', (c) => c.correlationId],
+        }),
+      );
+      // One prime per child born (twins: two); its amount comes from the rights engine when examined.
+      await insertColumns(
+        tx,
+        'body_caf.prestations',
+        columnsOf(children, {
+          allocataire: ['text', (c) => c.reference],
+          benefit: ['text', () => 'paje_naissance'],
+          period_start: ['date', (c) => firstOfMonth(c.birthDate)],
+          status: ['text', () => 'a_instruire'],
+          correlation_id: ['text', (c) => c.correlationId],
+        }),
+      );
+      return results;
     },
   },
   seed: async (tx, households, { today }) => {

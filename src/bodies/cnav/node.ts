@@ -1,8 +1,9 @@
 // The CNAV's reference node: each insured person's career file and the children recorded for the
 // parents' family rights (majoration de durée d'assurance). A birth records the child for each parent it knows.
-import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
+import type { Holding } from '../../exchange/index.ts';
+import { readBirths } from '../births.ts';
 import { BodyRejection, type BodyNode } from '../node.ts';
-import { columnsOf, householdView, insertColumns, nirsOf, readContent } from '../store.ts';
+import { columnsOf, householdView, insertColumns } from '../store.ts';
 import { cnavLifeEventHandlers } from './life-events.ts';
 import { anniversary } from '../anniversary.ts';
 import { firstOfNextMonth } from '../life-event-dates.ts';
@@ -11,24 +12,38 @@ const WORKING = new Set(['salarie', 'independant', 'chomeur', 'retraite']);
 
 export const cnavNode: BodyNode = {
   party: 'cnav',
-  handlers: {
-    ...cnavLifeEventHandlers,
-    'naissance.declaree': async (tx, envelope) => {
-      const birth = readContent(birthDeclaredContent, envelope.content);
-      const parents = await tx.query<{ nir: string }>('select nir from body_cnav.assures where nir = any($1::text[])', [
-        nirsOf(birth.declarant, birth.otherParent),
-      ]);
-      if (!parents.length)
-        throw new BodyRejection('REJ-30', {
-          fr: 'Aucun des parents n’a de carrière à l’Assurance retraite.',
-          en: 'Neither parent has a career file at the CNAV.',
-        });
-      for (const parent of parents)
-        for (const child of birth.children)
-          await tx.query(
-            'insert into body_cnav.enfants (parent_nir, given_names, birth_date, correlation_id) values ($1, $2, $3, $4)',
-            [parent.nir, child.givenNames, child.birthDate, envelope.correlationId],
-          );
+  handlers: cnavLifeEventHandlers,
+  batchHandlers: {
+    'naissance.declaree': async (tx, envelopes) => {
+      const run = readBirths(envelopes);
+      const careers = new Set(
+        (
+          await tx.query<{ nir: string }>('select nir from body_cnav.assures where nir = any($1::text[])', [run.nirs])
+        ).map((row) => row.nir),
+      );
+      const children: { parent: string; givenNames: string; birthDate: string; correlationId: string }[] = [];
+      const results = run.each((birth, envelope, parents) => {
+        const insured = parents.filter((nir) => careers.has(nir));
+        if (!insured.length)
+          return new BodyRejection('REJ-30', {
+            fr: 'Aucun des parents n’a de carrière à l’Assurance retraite.',
+            en: 'Neither parent has a career file at the CNAV.',
+          });
+        for (const parent of insured)
+          for (const child of birth.children)
+            children.push({ parent, ...child, correlationId: envelope.correlationId });
+      });
+      await insertColumns(
+        tx,
+        'body_cnav.enfants',
+        columnsOf(children, {
+          parent_nir: ['text', (c) => c.parent],
+          given_names: ['text', (c) => c.givenNames],
+          birth_date: ['date', (c) => c.birthDate],
+          correlation_id: ['text', (c) => c.correlationId],
+        }),
+      );
+      return results;
     },
   },
   seed: async (tx, households) => {

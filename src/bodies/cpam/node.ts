@@ -1,38 +1,56 @@
 // The CPAM's reference node: insured persons (assurés), the minors covered through them (ayants
 // droit) and maternity files. A birth adds each child as ayant droit and closes the maternity file.
-import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
+import type { BirthDeclaredContent, Holding } from '../../exchange/index.ts';
 import { anniversary } from '../anniversary.ts';
+import { readBirths } from '../births.ts';
 import { BodyRejection, type BodyNode } from '../node.ts';
-import { columnsOf, householdView, insertColumns, nirsOf, readContent } from '../store.ts';
+import { columnsOf, householdView, insertColumns } from '../store.ts';
 import { cpamLifeEventHandlers } from './life-events.ts';
 
 export const cpamNode: BodyNode = {
   party: 'cpam',
-  handlers: {
-    ...cpamLifeEventHandlers,
-    'naissance.declaree': async (tx, envelope) => {
-      const birth = readContent(birthDeclaredContent, envelope.content);
-      const nirs = nirsOf(birth.declarant, birth.otherParent);
-      const insured = await tx.query<{ nir: string }>(
-        'select nir from body_cpam.assures where nir = any($1::text[]) order by array_position($1::text[], nir)',
-        [nirs],
+  handlers: cpamLifeEventHandlers,
+  batchHandlers: {
+    'naissance.declaree': async (tx, envelopes) => {
+      const run = readBirths(envelopes);
+      const insured = new Set(
+        (
+          await tx.query<{ nir: string }>('select nir from body_cpam.assures where nir = any($1::text[])', [run.nirs])
+        ).map((row) => row.nir),
       );
-      if (!insured.length)
-        throw new BodyRejection('REJ-30', {
-          fr: 'Aucun des parents n’est assuré à la CPAM.',
-          en: 'Neither parent is insured with the CPAM.',
-        });
-      for (const child of birth.children) {
-        await tx.query(
-          `insert into body_cpam.ayants_droit (assure_nir, given_names, family_name, sex, birth_date, since, correlation_id)
-           values ($1, $2, $3, $4, $5, $5, $6)`,
-          [insured[0]!.nir, child.givenNames, child.familyName, child.sex, child.birthDate, envelope.correlationId],
-        );
-      }
+      const covered: (BirthDeclaredContent['children'][number] & { assure: string; correlationId: string })[] = [];
+      // The maternity file of each parent ends with the first birth of the run that names them.
+      const maternities = new Map<string, string>();
+      const results = run.each((birth, envelope, parents) => {
+        const assure = parents.find((nir) => insured.has(nir));
+        if (!assure)
+          return new BodyRejection('REJ-30', {
+            fr: 'Aucun des parents n’est assuré à la CPAM.',
+            en: 'Neither parent is insured with the CPAM.',
+          });
+        for (const child of birth.children) covered.push({ ...child, assure, correlationId: envelope.correlationId });
+        for (const nir of parents) if (!maternities.has(nir)) maternities.set(nir, birth.children[0]!.birthDate);
+      });
+      await insertColumns(
+        tx,
+        'body_cpam.ayants_droit',
+        columnsOf(covered, {
+          assure_nir: ['text', (c) => c.assure],
+          given_names: ['text', (c) => c.givenNames],
+          family_name: ['text', (c) => c.familyName],
+          sex: ['text', (c) => c.sex],
+          birth_date: ['date', (c) => c.birthDate],
+          since: ['date', (c) => c.birthDate],
+          correlation_id: ['text', (c) => c.correlationId],
+        }),
+      );
       await tx.query(
-        `update body_cpam.maternites set status = 'naissance', birth_date = $2 where nir = any($1::text[]) and status = 'en_cours'`,
-        [nirs, birth.children[0]!.birthDate],
+        `update body_cpam.maternites m set status = 'naissance', birth_date = t.birth_date
+           from unnest($1::text[], $2::date[]) as t(nir, birth_date)
+          where m.nir = t.nir and m.status = 'en_cours'`,
+        [[...maternities.keys()], [...maternities.values()]],
       );
+      return results;
     },
   },
   seed: async (tx, households) => {

@@ -1,32 +1,48 @@
 // The DGFiP's reference node: tax households (foyers fiscaux) with their declarants, dependants and
 // revenu fiscal de référence. A birth adds each child as a dependant of the declarant's household.
-import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
+import type { Holding } from '../../exchange/index.ts';
+import { readBirths } from '../births.ts';
 import { BodyRejection, type BodyNode } from '../node.ts';
-import { columnsOf, fileReference, insertColumns, nirsOf, readContent } from '../store.ts';
+import { columnsOf, fileReference, insertColumns } from '../store.ts';
 import { dgfipLifeEventHandlers } from './life-events.ts';
 
 export const dgfipNode: BodyNode = {
   party: 'dgfip',
-  handlers: {
-    ...dgfipLifeEventHandlers,
-    'naissance.declaree': async (tx, envelope) => {
-      const birth = readContent(birthDeclaredContent, envelope.content);
-      const [household] = await tx.query<{ foyer: string }>(
-        `select foyer from body_dgfip.foyer_personnes where role = 'declarant' and nir = any($1::text[])
-          order by array_position($1::text[], nir) limit 1`,
-        [nirsOf(birth.declarant, birth.otherParent)],
+  handlers: dgfipLifeEventHandlers,
+  batchHandlers: {
+    'naissance.declaree': async (tx, envelopes) => {
+      const run = readBirths(envelopes);
+      const foyerOf = new Map(
+        (
+          await tx.query<{ foyer: string; nir: string }>(
+            `select foyer, nir from body_dgfip.foyer_personnes where role = 'declarant' and nir = any($1::text[])`,
+            [run.nirs],
+          )
+        ).map((row) => [row.nir, row.foyer]),
       );
-      if (!household)
-        throw new BodyRejection('REJ-30', {
-          fr: 'Aucun foyer fiscal connu pour ces parents.',
-          en: 'No tax household known for these parents.',
-        });
-      for (const child of birth.children)
-        await tx.query(
-          `insert into body_dgfip.foyer_personnes (foyer, given_names, birth_date, role, since, correlation_id)
-           values ($1, $2, $3, 'personne_a_charge', $3, $4)`,
-          [household.foyer, child.givenNames, child.birthDate, envelope.correlationId],
-        );
+      const dependants: { foyer: string; givenNames: string; birthDate: string; correlationId: string }[] = [];
+      const results = run.each((birth, envelope, parents) => {
+        const foyer = parents.map((nir) => foyerOf.get(nir)).find(Boolean);
+        if (!foyer)
+          return new BodyRejection('REJ-30', {
+            fr: 'Aucun foyer fiscal connu pour ces parents.',
+            en: 'No tax household known for these parents.',
+          });
+        for (const child of birth.children) dependants.push({ foyer, ...child, correlationId: envelope.correlationId });
+      });
+      await insertColumns(
+        tx,
+        'body_dgfip.foyer_personnes',
+        columnsOf(dependants, {
+          foyer: ['text', (d) => d.foyer],
+          given_names: ['text', (d) => d.givenNames],
+          birth_date: ['date', (d) => d.birthDate],
+          role: ['text', () => 'personne_a_charge'],
+          since: ['date', (d) => d.birthDate],
+          correlation_id: ['text', (d) => d.correlationId],
+        }),
+      );
+      return results;
     },
   },
   seed: async (tx, households, { today }) => {

@@ -1,35 +1,49 @@
 // The civil registry's reference node (the mairie's registers, with INSEE): births, marriages and
 // deaths. A birth is recorded as one birth certificate (acte) per child.
 import { acteNumber } from './acte-number.ts';
-import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
+import type { BirthDeclaredContent, Holding } from '../../exchange/index.ts';
+import { readBirths } from '../births.ts';
 import type { BodyNode } from '../node.ts';
-import { columnsOf, householdView, insertColumns, readContent } from '../store.ts';
+import { columnsOf, householdView, insertColumns } from '../store.ts';
 import { etatCivilLifeEventHandlers } from './life-events.ts';
 
 export const etatCivilNode: BodyNode = {
   party: 'etat-civil',
-  handlers: {
-    ...etatCivilLifeEventHandlers,
-    'naissance.declaree': async (tx, envelope) => {
-      const birth = readContent(birthDeclaredContent, envelope.content);
-      for (const [index, child] of birth.children.entries()) {
-        await tx.query(
-          `insert into body_etat_civil.actes
-             (numero, kind, event_date, commune_code, given_names, family_name, sex, parent1_nir, parent2_nir, correlation_id)
-           values ($1, 'naissance', $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [
-            acteNumber('N', child.birthPlace, child.birthDate, `${envelope.messageId}:${index}`),
-            child.birthDate,
-            child.birthPlace,
-            child.givenNames,
-            child.familyName,
-            child.sex,
-            birth.declarant.nir,
-            birth.otherParent?.nir ?? null,
-            envelope.correlationId,
-          ],
-        );
-      }
+  handlers: etatCivilLifeEventHandlers,
+  batchHandlers: {
+    'naissance.declaree': async (tx, envelopes) => {
+      const run = readBirths(envelopes);
+      const actes: (BirthDeclaredContent['children'][number] & {
+        numero: string;
+        parents: string[];
+        correlationId: string;
+      })[] = [];
+      const results = run.each((birth, envelope, parents) => {
+        for (const [index, child] of birth.children.entries())
+          actes.push({
+            ...child,
+            numero: acteNumber('N', child.birthPlace, child.birthDate, `${envelope.messageId}:${index}`),
+            parents,
+            correlationId: envelope.correlationId,
+          });
+      });
+      await insertColumns(
+        tx,
+        'body_etat_civil.actes',
+        columnsOf(actes, {
+          numero: ['text', (a) => a.numero],
+          kind: ['text', () => 'naissance'],
+          event_date: ['date', (a) => a.birthDate],
+          commune_code: ['text', (a) => a.birthPlace],
+          given_names: ['text', (a) => a.givenNames],
+          family_name: ['text', (a) => a.familyName],
+          sex: ['text', (a) => a.sex],
+          parent1_nir: ['text', (a) => a.parents[0]],
+          parent2_nir: ['text', (a) => a.parents[1] ?? null],
+          correlation_id: ['text', (a) => a.correlationId],
+        }),
+      );
+      return results;
     },
   },
   seed: async (tx, households) => {

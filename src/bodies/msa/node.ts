@@ -1,44 +1,66 @@
 // The MSA's reference node: farmers and farm workers (adhérents) with their family's health cover
 // and family benefits, in one scheme. A birth adds each child as ayant droit and records the prime
 // à la naissance to examine.
-import { birthDeclaredContent, type Holding } from '../../exchange/index.ts';
+import type { BirthDeclaredContent, Holding } from '../../exchange/index.ts';
 import { anniversary } from '../anniversary.ts';
+import { readBirths } from '../births.ts';
 import { BodyRejection, type BodyNode } from '../node.ts';
-import { columnsOf, fileReference, householdView, insertColumns, nirsOf, readContent } from '../store.ts';
+import { columnsOf, fileReference, householdView, insertColumns } from '../store.ts';
 import { msaLifeEventHandlers } from './life-events.ts';
 
 export const msaNode: BodyNode = {
   party: 'msa',
-  handlers: {
-    ...msaLifeEventHandlers,
-    'naissance.declaree': async (tx, envelope) => {
-      const birth = readContent(birthDeclaredContent, envelope.content);
-      const [member] = await tx.query<{ nir: string }>(
-        'select nir from body_msa.adherents where nir = any($1::text[]) order by array_position($1::text[], nir) limit 1',
-        [nirsOf(birth.declarant, birth.otherParent)],
+  handlers: msaLifeEventHandlers,
+  batchHandlers: {
+    'naissance.declaree': async (tx, envelopes) => {
+      const run = readBirths(envelopes);
+      const members = new Set(
+        (
+          await tx.query<{ nir: string }>('select nir from body_msa.adherents where nir = any($1::text[])', [run.nirs])
+        ).map((row) => row.nir),
       );
-      if (!member)
-        throw new BodyRejection('REJ-30', {
-          fr: 'Aucun des parents n’est adhérent de la MSA.',
-          en: 'Neither parent is a member of the MSA.',
-        });
-      for (const child of birth.children) {
-        await tx.query(
-          `insert into body_msa.ayants_droit (adherent_nir, given_names, family_name, sex, birth_date, since, correlation_id)
-           values ($1, $2, $3, $4, $5, $5, $6)`,
-          [member.nir, child.givenNames, child.familyName, child.sex, child.birthDate, envelope.correlationId],
-        );
-        await tx.query(
-          `insert into body_msa.prestations (adherent_nir, benefit, period_start, status, correlation_id)
-           values ($1, 'paje_naissance', $2, 'a_instruire', $3)`,
-          [member.nir, `${child.birthDate.slice(0, 7)}-01`, envelope.correlationId],
-        );
-      }
+      const covered: (BirthDeclaredContent['children'][number] & { member: string; correlationId: string })[] = [];
+      const parentsOfRun = new Set<string>();
+      const results = run.each((birth, envelope, parents) => {
+        const member = parents.find((nir) => members.has(nir));
+        if (!member)
+          return new BodyRejection('REJ-30', {
+            fr: 'Aucun des parents n’est adhérent de la MSA.',
+            en: 'Neither parent is a member of the MSA.',
+          });
+        for (const child of birth.children) covered.push({ ...child, member, correlationId: envelope.correlationId });
+        for (const nir of parents) parentsOfRun.add(nir);
+      });
+      await insertColumns(
+        tx,
+        'body_msa.ayants_droit',
+        columnsOf(covered, {
+          adherent_nir: ['text', (c) => c.member],
+          given_names: ['text', (c) => c.givenNames],
+          family_name: ['text', (c) => c.familyName],
+          sex: ['text', (c) => c.sex],
+          birth_date: ['date', (c) => c.birthDate],
+          since: ['date', (c) => c.birthDate],
+          correlation_id: ['text', (c) => c.correlationId],
+        }),
+      );
+      await insertColumns(
+        tx,
+        'body_msa.prestations',
+        columnsOf(covered, {
+          adherent_nir: ['text', (c) => c.member],
+          benefit: ['text', () => 'paje_naissance'],
+          period_start: ['date', (c) => `${c.birthDate.slice(0, 7)}-01`],
+          status: ['text', () => 'a_instruire'],
+          correlation_id: ['text', (c) => c.correlationId],
+        }),
+      );
       // The maternity file opened on the declared pregnancy ends with the birth.
       await tx.query(
         `update body_msa.maternites set status = 'naissance' where nir = any($1::text[]) and status = 'en_cours'`,
-        [nirsOf(birth.declarant, birth.otherParent)],
+        [[...parentsOfRun]],
       );
+      return results;
     },
   },
   seed: async (tx, households) => {
