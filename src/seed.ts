@@ -6,6 +6,7 @@ import { generateDemoPopulation, isDemoSeeded, seedDemoPopulation } from './peop
 import { seedAppointmentsDemo } from './appointments/index.ts';
 import { seedBodiesDemo } from './bodies/index.ts';
 import { createHub, recordHoldings } from './exchange/index.ts';
+import { enrolFromFiles } from './journeys/index.ts';
 
 export { isDemoSeeded };
 
@@ -45,6 +46,12 @@ export const seedDemo = async (
     const hub = createHub({ secret: await loadInstanceSecret(tx, config), publicUrl: '' });
     for (const { party, holdings } of await seedBodiesDemo(tx, population.households, { today }))
       await recordHoldings(tx, hub, party, holdings, { isLogged: false });
+    // Those whose file puts them on a journey (a pregnancy, a disability…) get their reminders
+    // without opening their calendar: background jobs read their files.
+    await enrolFromFiles(
+      tx,
+      population.households.flatMap((household) => household.persons.map((person) => person.id)),
+    );
     return { isSeeded: true, identities: identities.length, milliseconds: Math.round(performance.now() - startedAt) };
   });
   // Fresh statistics after a bulk load, or the planner scans whole tables until autovacuum comes by.

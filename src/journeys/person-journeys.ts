@@ -1,9 +1,10 @@
 // The calendars of the journeys a person is on, with the amounts the rights engine gives for
 // their household and the steps they have done.
 import { addMonths, type Sql } from '../platform/index.ts';
-import { getPersonFile, householdSituation } from '../people/index.ts';
+import { getPersonFile, householdSituation, type PersonFile } from '../people/index.ts';
 import { engineSituation, evaluate, NotSupportedError, SituationError } from '../rules/index.ts';
 import type { Calendar } from './build-calendar.ts';
+import type { FactsSource } from './facts-source.ts';
 import { familyDeclarations } from './family-declarations.ts';
 import { JOURNEYS } from './registry.ts';
 
@@ -26,22 +27,32 @@ const householdAmounts = async (db: Sql, personId: string, today: string) => {
   };
 };
 
+type Marks = { kind: 'done' | 'start'; journey: string; value: string }[];
+
+/** What the journeys' facts are read from for the person today, and the steps they marked done. */
+const factsSourceOf = async (db: Sql, file: PersonFile, today: string) => {
+  const [marks, declarations] = await Promise.all([
+    db.query<Marks[number]>(
+      `select 'done' as kind, journey, step_id as value from journeys.step_completions where person_id = $1
+       union all
+       select 'start', journey, to_char(started_on, 'YYYY-MM-DD') from journeys.journey_starts where person_id = $1`,
+      [file.person.id],
+    ),
+    familyDeclarations(db, file),
+  ]);
+  const starts = new Map(marks.filter((row) => row.kind === 'start').map((row) => [row.journey, row.value]));
+  const source: FactsSource = { db, file, today, declarations, startedOn: (journey) => starts.get(journey) };
+  return { source, marks };
+};
+
 /** The person's calendars today: one per journey they are on. Their file is read once, here. */
 export const personCalendars = async (db: Sql, personId: string, today: string): Promise<Calendar[]> => {
   const file = await getPersonFile(db, personId);
   if (!file) return [];
-  const [marks, declarations, amountOf] = await Promise.all([
-    db.query<{ kind: 'done' | 'start'; journey: string; value: string }>(
-      `select 'done' as kind, journey, step_id as value from journeys.step_completions where person_id = $1
-       union all
-       select 'start', journey, to_char(started_on, 'YYYY-MM-DD') from journeys.journey_starts where person_id = $1`,
-      [personId],
-    ),
-    familyDeclarations(db, file),
+  const [{ source, marks }, amountOf] = await Promise.all([
+    factsSourceOf(db, file, today),
     householdAmounts(db, personId, today),
   ]);
-  const starts = new Map(marks.filter((row) => row.kind === 'start').map((row) => [row.journey, row.value]));
-  const source = { db, file, today, declarations, startedOn: (journey: string) => starts.get(journey) };
   const calendars = await Promise.all(
     JOURNEYS.map((journey) =>
       journey.calendarFor(source, {
@@ -51,4 +62,13 @@ export const personCalendars = async (db: Sql, personId: string, today: string):
     ),
   );
   return calendars.filter((calendar) => calendar !== null);
+};
+
+/** The person is on some journey today (their facts read, without the calendars nor the amounts). */
+export const isOnAJourney = async (db: Sql, personId: string, today: string) => {
+  const file = await getPersonFile(db, personId);
+  if (!file) return false;
+  const { source } = await factsSourceOf(db, file, today);
+  for (const journey of JOURNEYS) if (await journey.isOn(source)) return true;
+  return false;
 };

@@ -21,6 +21,8 @@ import type { JourneyTemplate, StepTemplate } from './journey.ts';
 export type RegisteredJourney = {
   id: string;
   stepIds: ReadonlySet<string>;
+  /** The person is on this journey (their facts read, no calendar built). */
+  isOn: (source: FactsSource) => Promise<boolean>;
   /** The person's calendar on this journey, or null when they are not on it. */
   calendarFor: (
     source: FactsSource,
@@ -42,6 +44,7 @@ const register = <F extends { isAlsaceMoselle?: boolean }>(
 ): RegisteredJourney => ({
   id: template.id,
   stepIds: new Set(template.steps.map((step) => step.id)),
+  isOn: async (source) => (await factsOf(source)) !== null,
   calendarFor: async (source, options) => {
     const facts = await factsOf(source);
     if (!facts) return null;

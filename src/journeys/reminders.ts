@@ -16,7 +16,7 @@ import {
   type Sql,
 } from '../platform/index.ts';
 import type { CalendarStep } from './build-calendar.ts';
-import { personCalendars } from './person-journeys.ts';
+import { isOnAJourney, personCalendars } from './person-journeys.ts';
 
 export const REMIND_JOB = 'journeys.remind-person';
 type RemindPayload = { personId: string; date: string };
@@ -42,6 +42,36 @@ export const enrolInJourneys = async (tx: Sql, personId: string, today: string) 
     [personId],
   );
   if (inserted.length) await scheduleReminderRun(tx, personId, today);
+};
+
+export const ENROL_JOB = 'journeys.enrol-from-files';
+type EnrolPayload = { personIds: string[] };
+// Reading one person's facts takes a few milliseconds: a chunk is a few seconds of a worker's time.
+const ENROL_CHUNK = 500;
+
+/**
+ * Puts on the reminder runs the persons whose file alone puts them on a journey (a pregnancy, a
+ * child under three, a disability), so their reminders do not wait for them to open their
+ * calendar. A file changes only where it is written — the demo seeding calls this; a declaration
+ * enrols its parents (enrolOnDeclaration). The facts are read by background jobs, a chunk of
+ * persons each, so a large population loads without waiting for them.
+ */
+export const enrolFromFiles = async (tx: Sql, personIds: string[]) => {
+  for (let start = 0; start < personIds.length; start += ENROL_CHUNK) {
+    const chunk = personIds.slice(start, start + ENROL_CHUNK);
+    await enqueueJob(tx, {
+      type: ENROL_JOB,
+      payload: { personIds: chunk } satisfies EnrolPayload,
+      idempotencyKey: `${ENROL_JOB}:${chunk[0]}:${chunk.length}`,
+    });
+  }
+};
+
+export const enrolPersonsFromFiles: JobHandler<EnrolPayload> = async ({ personIds }, { db }) => {
+  const today = parisDate(Date.now());
+  // One short transaction per person enrolled: the embedded database serves the app in between.
+  for (const personId of personIds)
+    if (await isOnAJourney(db, personId, today)) await db.transaction((tx) => enrolInJourneys(tx, personId, today));
 };
 
 const reminderText = (step: CalendarStep, daysBefore: number) => ({

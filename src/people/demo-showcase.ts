@@ -207,6 +207,19 @@ export const showcaseHouseholds = (generator: Generator): DemoHousehold[] => {
     isShowcase: true,
   });
 
+  // Sylvie Lemoine, 63, salaried in Nantes, about to retire (the retirement journey's demo).
+  const nantes = generator.residenceAt('44109', '12 rue de Strasbourg');
+  const sylvie = make(nantes, {
+    sex: 'F',
+    givenNames: 'Sylvie',
+    birthDate: fromDays(generator.todayDays - Math.floor(63.4 * 365.25)),
+    birthPlace: '44109',
+    familyName: 'Lemoine',
+    employmentStatus: 'salarie',
+    monthlyNetSalaryCents: euros(2100),
+    isShowcase: true,
+  });
+
   return [
     makeHousehold(generator, {
       adults: [camille, julien],
@@ -237,6 +250,12 @@ export const showcaseHouseholds = (generator: Generator): DemoHousehold[] => {
       children: [],
       isJointTaxation: false,
       housing: { statutOccupationLogement: 'locataire_hlm', loyerCents: euros(430), residence: toulouse },
+    }),
+    makeHousehold(generator, {
+      adults: [sylvie],
+      children: [],
+      isJointTaxation: false,
+      housing: { statutOccupationLogement: 'proprietaire', loyerCents: 0, residence: nantes },
     }),
   ];
 };

@@ -31,6 +31,9 @@ export { searchPersons, type PersonHit, type SearchPersonsResult } from './searc
 /** A citizen's change of e-mail, phone or address (schema and use case). */
 export { updateContact, updateContactInput, type UpdateContactInput } from './update-contact.ts';
 
+/** A declared pregnancy (its expected date) or its end, in the situation the rights engine reads. */
+export { recordPregnancy } from './record-pregnancy.ts';
+
 /** The NIR: check with the reason of a refusal, normalise, build, and the Zod schema for requests. */
 export {
   checkNir,

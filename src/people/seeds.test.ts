@@ -76,7 +76,7 @@ describe('population de démonstration', () => {
               (select count(*)::int from people.foyer_fiscal_members) as in_foyer,
               (select count(*)::int from people.menage_members) as in_menage`,
     );
-    assert.equal(counts!.menages, 305);
+    assert.equal(counts!.menages, 306);
     assert.equal(counts!.with_reference, counts!.menages);
     assert.equal(counts!.in_famille, counts!.persons);
     assert.equal(counts!.in_foyer, counts!.persons);
@@ -93,6 +93,7 @@ describe('population de démonstration', () => {
       'francoise.dupont@demo.guichet.fr',
       'maxime.girard@demo.guichet.fr',
       'elodie.fontaine@demo.guichet.fr',
+      'sylvie.lemoine@demo.guichet.fr',
       'agent.caf@demo.guichet.fr',
       'agent.france-travail@demo.guichet.fr',
       'agent.etat-civil@demo.guichet.fr',

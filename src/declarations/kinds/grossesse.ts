@@ -1,9 +1,12 @@
 // A pregnancy: the expected date of birth, and who is pregnant (the declarant or the other parent).
+// Guichet's own record of the pregnant person's situation takes the expected date in the same
+// transaction, so the rights engine counts the child to be born from the declared date.
 import { z } from 'zod';
 import type { PregnancyDeclaredContent } from '../../exchange/index.ts';
+import { recordPregnancy } from '../../people/index.ts';
 import { AppError } from '../../platform/index.ts';
 import { choice, dateAround } from '../fields.ts';
-import { subjectsOf } from '../route-for-person.ts';
+import { findParties, subjectsOf } from '../route-for-person.ts';
 import { defineKind } from './kind.ts';
 
 export const pregnancyDeclarationInput = z
@@ -41,5 +44,10 @@ export const pregnancyKind = defineKind<PregnancyDeclarationInput>({
       expectedOn: input.expectedOn,
     };
     return { content, subjects: subjectsOf(parties) };
+  },
+  applyToGuichet: async (tx, personId, input) => {
+    const { file, otherPerson } = await findParties(tx, personId);
+    const pregnant = input.pregnantPerson === 'declarant' ? file.person : otherPerson!;
+    await recordPregnancy(tx, pregnant.id, input.expectedOn);
   },
 });

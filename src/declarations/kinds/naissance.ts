@@ -1,8 +1,11 @@
 // A birth: one child, or several for twins, triplets… (names, sex, date and commune of birth).
+// It ends the pregnancy of either parent in Guichet's own record, in the same transaction: the
+// rights engine no longer counts a child to be born.
 import { z } from 'zod';
 import type { BirthDeclaredContent } from '../../exchange/index.ts';
+import { recordPregnancy } from '../../people/index.ts';
 import { bilingual } from '../../platform/index.ts';
-import { subjectsOf } from '../route-for-person.ts';
+import { findParties, subjectsOf } from '../route-for-person.ts';
 import { choice, communeCode, pastDate, personName } from '../fields.ts';
 import { defineKind } from './kind.ts';
 
@@ -66,5 +69,10 @@ export const birthKind = defineKind<BirthDeclarationInput>({
       children: input.children,
     };
     return { content, subjects: subjectsOf(parties) };
+  },
+  applyToGuichet: async (tx, personId) => {
+    const { file, otherPerson } = await findParties(tx, personId);
+    for (const parent of [file.person, otherPerson])
+      if (parent?.situation?.isPregnant) await recordPregnancy(tx, parent.id, null);
   },
 });
