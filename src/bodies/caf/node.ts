@@ -3,6 +3,7 @@
 // the family had none) and records the prime à la naissance to examine.
 import type { BirthDeclaredContent, Holding } from '../../exchange/index.ts';
 import { readBirths } from '../births.ts';
+import type { Sql } from '../../platform/index.ts';
 import type { BodyNode } from '../node.ts';
 import { columnsOf, fileReference, householdView, insertColumns } from '../store.ts';
 import { cafLifeEventHandlers } from './life-events.ts';
@@ -16,6 +17,37 @@ const previousMonth = (today: string) => {
 
 const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
+type CafFile = { reference: string; nir: string; conjoint: string | null; openedOn: string };
+type CafChild = Omit<BirthDeclaredContent['children'][number], 'nir'> & { reference: string; correlationId?: string };
+
+const insertFiles = (tx: Sql, files: CafFile[]) =>
+  insertColumns(
+    tx,
+    'body_caf.allocataires',
+    columnsOf(files, {
+      reference: ['text', (f) => f.reference],
+      nir: ['text', (f) => f.nir],
+      conjoint_nir: ['text', (f) => f.conjoint],
+      opened_on: ['date', (f) => f.openedOn],
+    }),
+  );
+
+/** Children in a file; those a declared birth opened keep the declaration's correlation id. */
+const insertChildren = (tx: Sql, children: CafChild[]) =>
+  insertColumns(
+    tx,
+    'body_caf.enfants',
+    columnsOf(children, {
+      allocataire: ['text', (c) => c.reference],
+      given_names: ['text', (c) => c.givenNames],
+      family_name: ['text', (c) => c.familyName],
+      sex: ['text', (c) => c.sex],
+      birth_date: ['date', (c) => c.birthDate],
+      birth_place: ['text', (c) => c.birthPlace],
+      correlation_id: ['text', (c) => c.correlationId ?? null],
+    }),
+  );
+
 export const cafNode: BodyNode = {
   party: 'caf',
   handlers: cafLifeEventHandlers,
@@ -28,8 +60,8 @@ export const cafNode: BodyNode = {
         [run.nirs],
       ))
         for (const nir of [file.nir, file.conjoint_nir]) if (nir && !fileOf.has(nir)) fileOf.set(nir, file.reference);
-      const opened: { reference: string; nir: string; conjoint: string | null; openedOn: string }[] = [];
-      const children: (BirthDeclaredContent['children'][number] & { reference: string; correlationId: string })[] = [];
+      const opened: CafFile[] = [];
+      const children: CafChild[] = [];
       const results = run.each((birth, envelope, parents) => {
         const today = envelope.createdAt.slice(0, 10);
         let reference = parents.map((nir) => fileOf.get(nir)).find(Boolean);
@@ -55,29 +87,8 @@ export const cafNode: BodyNode = {
           children.push({ ...child, reference, correlationId: envelope.correlationId });
         return { holdings };
       });
-      await insertColumns(
-        tx,
-        'body_caf.allocataires',
-        columnsOf(opened, {
-          reference: ['text', (f) => f.reference],
-          nir: ['text', (f) => f.nir],
-          conjoint_nir: ['text', (f) => f.conjoint],
-          opened_on: ['date', (f) => f.openedOn],
-        }),
-      );
-      await insertColumns(
-        tx,
-        'body_caf.enfants',
-        columnsOf(children, {
-          allocataire: ['text', (c) => c.reference],
-          given_names: ['text', (c) => c.givenNames],
-          family_name: ['text', (c) => c.familyName],
-          sex: ['text', (c) => c.sex],
-          birth_date: ['date', (c) => c.birthDate],
-          birth_place: ['text', (c) => c.birthPlace],
-          correlation_id: ['text', (c) => c.correlationId],
-        }),
-      );
+      await insertFiles(tx, opened);
+      await insertChildren(tx, children);
       // One prime per child born (twins: two); its amount comes from the rights engine when examined.
       await insertColumns(
         tx,
@@ -94,15 +105,8 @@ export const cafNode: BodyNode = {
     },
   },
   seed: async (tx, households, { today }) => {
-    const files: { reference: string; nir: string; conjoint: string | null; openedOn: string }[] = [];
-    const children: {
-      reference: string;
-      givenNames: string;
-      familyName: string;
-      sex: string;
-      birthDate: string;
-      birthPlace: string;
-    }[] = [];
+    const files: CafFile[] = [];
+    const children: CafChild[] = [];
     const benefits: { reference: string; benefit: string; start: string; end: string }[] = [];
     const holdings: Holding[] = [];
     for (const household of households) {
@@ -155,28 +159,8 @@ export const cafNode: BodyNode = {
       if (kids.length >= 2)
         benefits.push({ reference, benefit: 'af', start: previousMonth(today), end: dayBefore(firstOfMonth(today)) });
     }
-    await insertColumns(
-      tx,
-      'body_caf.allocataires',
-      columnsOf(files, {
-        reference: ['text', (f) => f.reference],
-        nir: ['text', (f) => f.nir],
-        conjoint_nir: ['text', (f) => f.conjoint],
-        opened_on: ['date', (f) => f.openedOn],
-      }),
-    );
-    await insertColumns(
-      tx,
-      'body_caf.enfants',
-      columnsOf(children, {
-        allocataire: ['text', (c) => c.reference],
-        given_names: ['text', (c) => c.givenNames],
-        family_name: ['text', (c) => c.familyName],
-        sex: ['text', (c) => c.sex],
-        birth_date: ['date', (c) => c.birthDate],
-        birth_place: ['text', (c) => c.birthPlace],
-      }),
-    );
+    await insertFiles(tx, files);
+    await insertChildren(tx, children);
     await insertColumns(
       tx,
       'body_caf.prestations',
