@@ -207,20 +207,7 @@ export const showcaseHouseholds = (generator: Generator): DemoHousehold[] => {
     isShowcase: true,
   });
 
-  // Sylvie Lemoine, 63, salaried in Nantes, about to retire (the retirement journey's demo).
-  const nantes = generator.residenceAt('44109', '12 rue de Strasbourg');
-  const sylvie = make(nantes, {
-    sex: 'F',
-    givenNames: 'Sylvie',
-    birthDate: fromDays(generator.todayDays - Math.floor(63.4 * 365.25)),
-    birthPlace: '44109',
-    familyName: 'Lemoine',
-    employmentStatus: 'salarie',
-    monthlyNetSalaryCents: euros(2100),
-    isShowcase: true,
-  });
-
-  return [
+  const households = [
     makeHousehold(generator, {
       adults: [camille, julien],
       children: [lucas],
@@ -251,11 +238,30 @@ export const showcaseHouseholds = (generator: Generator): DemoHousehold[] => {
       isJointTaxation: false,
       housing: { statutOccupationLogement: 'locataire_hlm', loyerCents: euros(430), residence: toulouse },
     }),
+  ];
+
+  // Households added later draw from the generator after all the others, so that the earlier
+  // families keep their identifiers (and, with them, which body serves them: CAF or MSA).
+  // Sylvie Lemoine, 63, salaried in Nantes, about to retire (the retirement journey's demo).
+  const nantes = generator.residenceAt('44109', '12 rue de Strasbourg');
+  const sylvie = make(nantes, {
+    sex: 'F',
+    givenNames: 'Sylvie',
+    birthDate: fromDays(generator.todayDays - Math.floor(63.4 * 365.25)),
+    birthPlace: '44109',
+    familyName: 'Lemoine',
+    employmentStatus: 'salarie',
+    monthlyNetSalaryCents: euros(2100),
+    isShowcase: true,
+  });
+
+  households.push(
     makeHousehold(generator, {
       adults: [sylvie],
       children: [],
       isJointTaxation: false,
       housing: { statutOccupationLogement: 'proprietaire', loyerCents: 0, residence: nantes },
     }),
-  ];
+  );
+  return households;
 };
