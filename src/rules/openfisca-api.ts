@@ -36,9 +36,11 @@ export const mountOpenfiscaApi = async (app: HttpApp, { config }: ModuleContext)
 
   await app.register(
     async (api) => {
-      api.addHook('onSend', async (_request, reply) => {
+      // A callback hook, not an async one: no promise to make and await on every response.
+      api.addHook('onSend', (_request, reply, payload, done) => {
         reply.header('country-package', COUNTRY_PACKAGE);
         reply.header('country-package-version', VERSION);
+        done(null, payload);
       });
       api.setErrorHandler((error: FastifyError | OpenfiscaApiError, _request, reply) => {
         if (error instanceof OpenfiscaApiError) return reply.status(error.status).send(error.body);

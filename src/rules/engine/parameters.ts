@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { NotSupportedError } from './errors.ts';
+import { month, MonthTable, startDate } from './period.ts';
 
 export type ParameterValue = {
   start: string;
@@ -28,6 +29,8 @@ export type ParameterAt = ParameterValue & { name: string; at: string; warning?:
 export type ParameterSet = {
   get: (name: string) => Parameter | undefined;
   at: (name: string, date: string) => ParameterAt;
+  /** `at` the first day of a month (1–12) of a year, found without building the date's text. */
+  atMonth: (name: string, year: number, monthNumber: number) => ParameterAt;
   all: () => Parameter[];
 };
 
@@ -115,5 +118,19 @@ export const parameterSet = (byName: Map<string, Parameter>): ParameterSet => {
     byDate.set(date, result);
     return result;
   };
-  return { get: (name) => byName.get(name), at, all: () => [...byName.values()] };
+  const byMonth = new Map<string, MonthTable<ParameterAt>>();
+  const atMonth = (name: string, year: number, monthNumber: number): ParameterAt => {
+    let table = byMonth.get(name);
+    if (!table) {
+      table = new MonthTable();
+      byMonth.set(name, table);
+    }
+    let found = table.get(year, monthNumber);
+    if (!found) {
+      found = at(name, startDate(month(year, monthNumber)));
+      table.set(year, monthNumber, found);
+    }
+    return found;
+  };
+  return { get: (name) => byName.get(name), at, atMonth, all: () => [...byName.values()] };
 };

@@ -10,6 +10,7 @@ import {
   startDate,
   fullYears,
   dayNumber,
+  MonthTable,
 } from './period.ts';
 
 describe('périodes', () => {
@@ -39,5 +40,24 @@ describe('périodes', () => {
     assert.equal(fullYears(dayNumber('2012-03-01'), 2026, 3, 1), 14);
     assert.equal(fullYears(dayNumber('2012-03-02'), 2026, 3, 1), 13);
     assert.equal(fullYears(dayNumber('2000-02-29'), 2024, 2, 28), 23);
+  });
+
+  it('retrouve une valeur par mois ou par année, y compris avant 1900 et après 2199', () => {
+    const table = new MonthTable<string>();
+    for (const [year, month] of [
+      [2025, 6],
+      [2025, 0],
+      [1850, 3],
+      [2300, 12],
+      [0, 0],
+    ] as const)
+      table.set(year, month, `${year}/${month}`);
+    assert.equal(table.get(2025, 6), '2025/6');
+    assert.equal(table.get(2025, 0), '2025/0');
+    assert.equal(table.get(1850, 3), '1850/3');
+    assert.equal(table.get(2300, 12), '2300/12');
+    assert.equal(table.get(0, 0), '0/0');
+    assert.equal(table.get(2025, 7), undefined);
+    assert.equal(table.get(1851, 3), undefined);
   });
 });

@@ -143,6 +143,29 @@ export const endDate = (p: Period): string => {
   return `${last.year}-${pad(last.month)}-${pad(days)}`;
 };
 
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 300;
+
+/** Values by year and month (month 0: the year itself), found by array index rather than by
+ *  hashing a key: the engine looks up a plan and parameters at every calculation. Years outside
+ *  1900–2199 are kept in a Map. */
+export class MonthTable<T> {
+  private readonly years = new Array<Array<T | undefined> | undefined>(TABLE_YEARS);
+  private readonly others = new Map<number, T>();
+
+  get(year: number, monthNumber: number): T | undefined {
+    const y = year - TABLE_FIRST_YEAR;
+    if (y >= 0 && y < TABLE_YEARS) return this.years[y]?.[monthNumber];
+    return this.others.get(year * 13 + monthNumber);
+  }
+
+  set(year: number, monthNumber: number, value: T): void {
+    const y = year - TABLE_FIRST_YEAR;
+    if (y >= 0 && y < TABLE_YEARS) (this.years[y] ??= new Array<T | undefined>(13))[monthNumber] = value;
+    else this.others.set(year * 13 + monthNumber, value);
+  }
+}
+
 /** Days since 1970-01-01 of an ISO date: how date values are stored in columns. */
 export const dayNumber = (iso: string): number => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

@@ -42,6 +42,11 @@ type CacheEntry = { column: Column | null; refusals?: Refusal[] };
 /** A placeholder value of a trace node still being computed. */
 const NO_VALUE = new Float64Array(0);
 
+/** The element `depth` from the top of a stack, or undefined: never a negative index, which V8
+ *  looks up as a property name on the prototype chain (a slow path on every calculation). */
+const top = <T>(stack: T[], depth = 1): T | undefined =>
+  stack.length >= depth ? stack[stack.length - depth] : undefined;
+
 /** Adds the refusals not already in `to`. */
 const mergeRefusals = (to: Refusal[], from: Refusal[]) => {
   for (const refusal of from) if (!to.includes(refusal)) to.push(refusal);
@@ -123,10 +128,10 @@ export class Simulation {
     this.checkPeriod(variable, period);
     const plan = planOf(variable, period);
     const cached = this.cache[plan.slot];
-    const parent = this.stack[this.stack.length - 1];
+    const parent = top(this.stack);
     if (parent) parent.variables.push(plan.key);
     if (cached) {
-      if (cached.refusals) mergeRefusals(this.refusals[this.refusals.length - 1] ?? [], cached.refusals);
+      if (cached.refusals) mergeRefusals(top(this.refusals) ?? [], cached.refusals);
       if (cached.column) return cached.column;
       throw new Error(`dépendance circulaire en calculant ${plan.key}`);
     }
@@ -155,7 +160,7 @@ export class Simulation {
       }
       if (refusals?.length) {
         entry.refusals = refusals;
-        const outer = this.refusals[this.refusals.length - 2];
+        const outer = top(this.refusals, 2);
         if (outer) mergeRefusals(outer, refusals);
       }
       return column;
@@ -254,10 +259,13 @@ export class Simulation {
     if (made) return made;
     const population = this.population;
     const param = (name: string, period: Period): ParameterAt => {
-      const found = this.system.parameters.at(name, startDate(period));
+      const found =
+        period.unit === 'eternity'
+          ? this.system.parameters.at(name, startDate(period))
+          : this.system.parameters.atMonth(name, period.year, period.month);
       if (found.warning) this.warnings.add(found.warning);
       // The formula asking is the traced node on top of the stack (its nested calculations are done).
-      const node = this.stack[this.stack.length - 1];
+      const node = top(this.stack);
       if (node) node.parameters.push(found);
       return found;
     };
@@ -303,7 +311,7 @@ export class Simulation {
           rows ??= new Uint8Array(values.length);
           rows[i] = 1;
         }
-        if (rows) this.refusals[this.refusals.length - 1]!.push({ reason, entity: of, rows });
+        if (rows) top(this.refusals)!.push({ reason, entity: of, rows });
       },
     };
     this.contexts.set(entity, context);

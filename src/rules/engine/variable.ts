@@ -3,7 +3,7 @@
 // date) and written over columns, so the same code serves one household and a million.
 import type { Column, ValueType } from './columns.ts';
 import type { EntityKey, GroupKey } from './entities.ts';
-import { ETERNITY, periodKey, startDate, type Period, type PeriodUnit } from './period.ts';
+import { ETERNITY, MonthTable, periodKey, startDate, type Period, type PeriodUnit } from './period.ts';
 
 /** What a formula may ask of the simulation; every call is recorded in the trace. */
 export type FormulaContext = {
@@ -70,8 +70,9 @@ export type Variable = VariableDefinition & {
   formulaStarts: string[];
   /** Key of the shared column of the default value (same entity, type and default). */
   defaultKey: string;
-  /** Plans of this variable by period index, made once per process (see `planOf`). */
-  plans: Map<number, Plan>;
+  /** Plans of this variable by year and month (0 for a year; an eternal variable's one plan at
+   *  year 0), made once per process (see `planOf`). */
+  plans: MonthTable<Plan>;
 };
 
 /** What stays the same for a variable and a period from one simulation to the next: the
@@ -89,15 +90,26 @@ export type Plan = {
   formula: { start: string; formula: Formula } | undefined;
 };
 
-/** Declares a variable; formulas are kept sorted by start date. */
+/** Declares a variable; formulas are kept sorted by start date. Every field is set, in the same
+ *  order, whether the definition gives it or not: all variables share one object shape, so the
+ *  engine's reads of them stay fast (one shape per set of optional fields would make them slow). */
 export const defineVariable = (definition: VariableDefinition): Variable => ({
-  ...definition,
+  name: definition.name,
+  entity: definition.entity,
+  definitionPeriod: definition.definitionPeriod,
+  valueType: definition.valueType,
+  label: definition.label,
+  unit: definition.unit,
+  possibleValues: definition.possibleValues,
+  reference: definition.reference,
+  formulas: definition.formulas,
+  documentation: definition.documentation,
   defaultValue: definition.defaultValue ?? 0,
   setInput:
     definition.setInput ?? (definition.valueType === 'float' && definition.unit === 'currency' ? 'divide' : 'dispatch'),
   formulaStarts: Object.keys(definition.formulas ?? {}).sort(),
   defaultKey: `${definition.entity}:${definition.valueType}:${definition.defaultValue ?? 0}`,
-  plans: new Map(),
+  plans: new MonthTable(),
 });
 
 /** The formula in force at `date`, or undefined (an input variable, or before its first formula). */
@@ -114,15 +126,12 @@ export const planCount = (): number => slots;
 
 /** The plan of a variable for one period of its own unit (any period for an eternal one). */
 export const planOf = (variable: Variable, period: Period): Plan => {
-  const index =
-    variable.definitionPeriod === 'eternity'
-      ? 0
-      : period.unit === 'month'
-        ? period.year * 12 + period.month
-        : -period.year;
-  let plan = variable.plans.get(index);
+  const isEternal = variable.definitionPeriod === 'eternity';
+  const year = isEternal ? 0 : period.year;
+  const month = isEternal || period.unit !== 'month' ? 0 : period.month;
+  let plan = variable.plans.get(year, month);
   if (!plan) {
-    const at = variable.definitionPeriod === 'eternity' ? ETERNITY : period;
+    const at = isEternal ? ETERNITY : period;
     const periodText = periodKey(at);
     plan = {
       slot: slots++,
@@ -132,7 +141,7 @@ export const planOf = (variable: Variable, period: Period): Plan => {
       key: `${variable.name}@${periodText}`,
       formula: formulaAt(variable, at.unit === 'eternity' ? '9999-12-31' : startDate(at)),
     };
-    variable.plans.set(index, plan);
+    variable.plans.set(year, month, plan);
   }
   return plan;
 };
