@@ -6,7 +6,7 @@ import { seedAndLogIn, testGuichet } from '../testing.ts';
 type Headers = { cookie: string; 'x-csrf-token': string };
 type Step = { id: string; dueOn: string; amount: { variable: string; month: string; euros: number | null } | null };
 
-describe('grossesse déclarée : la situation de la personne suit', async () => {
+describe('grossesse et naissance déclarées : la situation de la personne suit', async () => {
   const guichet = await testGuichet();
   const { app } = guichet;
   let nadia: Headers;
@@ -73,8 +73,9 @@ describe('grossesse déclarée : la situation de la personne suit', async () => 
     assert.equal((await situation(julien)).isPregnant, false);
   });
 
-  it('met fin à la grossesse de Camille quand la naissance est déclarée', async () => {
+  it('met fin à la grossesse de Camille quand la naissance est déclarée, et Léa rejoint le foyer', async () => {
     const { today } = await journeys(camille);
+    const membersBefore = (await app.inject({ url: '/api/v1/me', headers: camille })).json();
     await declare(julien, 'c0ffee00-0000-4000-8000-00000000b003', {
       type: 'naissance',
       children: [
@@ -86,5 +87,11 @@ describe('grossesse déclarée : la situation de la personne suit', async () => 
       { isPregnant: after.isPregnant, dueDate: after.pregnancyDueDate },
       { isPregnant: false, dueDate: null },
     );
+    const file = (await app.inject({ url: '/api/v1/me', headers: camille })).json();
+    const names = (group: { members: { givenNames: string; role: string }[] }) =>
+      group.members.map((member) => `${member.role}:${member.givenNames}`);
+    assert.deepEqual(names(file.famille), [...names(membersBefore.famille), 'enfants:Léa']);
+    assert.deepEqual(names(file.foyerFiscal), [...names(membersBefore.foyerFiscal), 'personnes_a_charge:Léa']);
+    assert.deepEqual(names(file.menage), [...names(membersBefore.menage), 'enfants:Léa']);
   });
 });

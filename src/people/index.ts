@@ -33,6 +33,7 @@ export { updateContact, updateContactInput, type UpdateContactInput } from './up
 
 /** A declared pregnancy (its expected date) or its end, in the situation the rights engine reads. */
 export { recordPregnancy } from './record-pregnancy.ts';
+export { recordBirth, type BornChild } from './record-birth.ts';
 
 /** The NIR: check with the reason of a refusal, normalise, build, and the Zod schema for requests. */
 export {

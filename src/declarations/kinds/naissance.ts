@@ -1,9 +1,9 @@
 // A birth: one child, or several for twins, triplets… (names, sex, date and commune of birth).
-// It ends the pregnancy of either parent in Guichet's own record, in the same transaction: the
-// rights engine no longer counts a child to be born.
+// In Guichet's own record, in the same transaction, the children join the declarant's household
+// and the pregnancy of either parent ends: the rights engine counts the child born, not to be born.
 import { z } from 'zod';
 import type { BirthDeclaredContent } from '../../exchange/index.ts';
-import { recordPregnancy } from '../../people/index.ts';
+import { recordBirth, recordPregnancy } from '../../people/index.ts';
 import { bilingual } from '../../platform/index.ts';
 import { findParties, subjectsOf } from '../route-for-person.ts';
 import { choice, communeCode, pastDate, personName } from '../fields.ts';
@@ -70,7 +70,8 @@ export const birthKind = defineKind<BirthDeclarationInput>({
     };
     return { content, subjects: subjectsOf(parties) };
   },
-  applyToGuichet: async (tx, personId) => {
+  applyToGuichet: async (tx, personId, input) => {
+    await recordBirth(tx, personId, input.children);
     const { file, otherPerson } = await findParties(tx, personId);
     for (const parent of [file.person, otherPerson])
       if (parent?.situation?.isPregnant) await recordPregnancy(tx, parent.id, null);
