@@ -3,6 +3,7 @@
 // expected date or a step done changes what is reminded — and hands over the reminders of today
 // and tomorrow, each keyed so that it is sent once however often the job runs; then it schedules
 // itself for the next morning, until the person is on no journey.
+import { setImmediate } from 'node:timers/promises';
 import type { DeclarationSubmitted } from '../declarations/index.ts';
 import { notify } from '../notifications/index.ts';
 import { getPersonFile } from '../people/index.ts';
@@ -70,8 +71,12 @@ export const enrolFromFiles = async (tx: Sql, personIds: string[]) => {
 export const enrolPersonsFromFiles: JobHandler<EnrolPayload> = async ({ personIds }, { db }) => {
   const today = parisDate(Date.now());
   // One short transaction per person enrolled: the embedded database serves the app in between.
-  for (const personId of personIds)
+  for (const personId of personIds) {
     if (await isOnAJourney(db, personId, today)) await db.transaction((tx) => enrolInJourneys(tx, personId, today));
+    // PGlite answers without ever leaving the microtask queue: without this, a chunk would hold
+    // the event loop for seconds and the first page after a first start would wait for it.
+    await setImmediate();
+  }
 };
 
 const reminderText = (step: CalendarStep, daysBefore: number) => ({
