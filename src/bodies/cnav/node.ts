@@ -1,6 +1,7 @@
 // The CNAV's reference node: each insured person's career file and the children recorded for the
 // parents' family rights (majoration de durée d'assurance). A birth records the child for each parent it knows.
 import type { Holding } from '../../exchange/index.ts';
+import type { Sql } from '../../platform/index.ts';
 import { readBirths } from '../births.ts';
 import { BodyRejection, type BodyNode } from '../node.ts';
 import { columnsOf, householdView, insertColumns } from '../store.ts';
@@ -9,6 +10,21 @@ import { anniversary } from '../anniversary.ts';
 import { firstOfNextMonth } from '../life-event-dates.ts';
 
 const WORKING = new Set(['salarie', 'independant', 'chomeur', 'retraite']);
+
+type CnavChild = { parent: string; givenNames: string; birthDate: string; correlationId?: string };
+
+/** Children recorded for a parent; those a declared birth added keep the declaration's correlation id. */
+const insertChildren = (tx: Sql, children: CnavChild[]) =>
+  insertColumns(
+    tx,
+    'body_cnav.enfants',
+    columnsOf(children, {
+      parent_nir: ['text', (c) => c.parent],
+      given_names: ['text', (c) => c.givenNames],
+      birth_date: ['date', (c) => c.birthDate],
+      correlation_id: ['text', (c) => c.correlationId ?? null],
+    }),
+  );
 
 export const cnavNode: BodyNode = {
   party: 'cnav',
@@ -21,7 +37,7 @@ export const cnavNode: BodyNode = {
           await tx.query<{ nir: string }>('select nir from body_cnav.assures where nir = any($1::text[])', [run.nirs])
         ).map((row) => row.nir),
       );
-      const children: { parent: string; givenNames: string; birthDate: string; correlationId: string }[] = [];
+      const children: CnavChild[] = [];
       const results = run.each((birth, envelope, parents) => {
         const insured = parents.filter((nir) => careers.has(nir));
         if (!insured.length)
@@ -33,22 +49,13 @@ export const cnavNode: BodyNode = {
           for (const child of birth.children)
             children.push({ parent, ...child, correlationId: envelope.correlationId });
       });
-      await insertColumns(
-        tx,
-        'body_cnav.enfants',
-        columnsOf(children, {
-          parent_nir: ['text', (c) => c.parent],
-          given_names: ['text', (c) => c.givenNames],
-          birth_date: ['date', (c) => c.birthDate],
-          correlation_id: ['text', (c) => c.correlationId],
-        }),
-      );
+      await insertChildren(tx, children);
       return results;
     },
   },
   seed: async (tx, households) => {
     const insured: { nir: string; status: string; firstYear: number; pensionStart: string }[] = [];
-    const children: { parent: string; givenNames: string; birthDate: string }[] = [];
+    const children: CnavChild[] = [];
     for (const household of households) {
       // Farmers' careers are kept by the MSA.
       if (household.isAgricultural) continue;
@@ -87,15 +94,7 @@ export const cnavNode: BodyNode = {
         status: ['text', () => 'en_paiement'],
       }),
     );
-    await insertColumns(
-      tx,
-      'body_cnav.enfants',
-      columnsOf(children, {
-        parent_nir: ['text', (c) => c.parent],
-        given_names: ['text', (c) => c.givenNames],
-        birth_date: ['date', (c) => c.birthDate],
-      }),
-    );
+    await insertChildren(tx, children);
     return insured.map((i): Holding => ({
       nir: i.nir,
       capacity: i.status === 'retraite' ? 'retraite' : 'assure',
