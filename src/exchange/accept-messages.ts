@@ -11,6 +11,15 @@ import { BODY_PARTIES } from './parties.ts';
 
 export const DELIVER_JOB = 'exchange.deliver';
 
+/** Books a delivery run (at `runAt`, now by default): urgent, since a person waits for the bodies' answers. */
+export const queueDelivery = (tx: Sql, runAt?: Date) =>
+  enqueueJob(tx, {
+    type: DELIVER_JOB,
+    maxAttempts: 3,
+    priority: 'urgent',
+    ...(runAt && { runAt, idempotencyKey: `${DELIVER_JOB}@${runAt.toISOString()}` }),
+  });
+
 export type Intake = {
   messageId: string;
   recipient: string;
@@ -158,7 +167,7 @@ export const acceptMessages = async (
         code: 'ACK-10',
       });
     }
-    if (fresh.size) await enqueueJob(tx, { type: DELIVER_JOB, maxAttempts: 3 });
+    if (fresh.size) await queueDelivery(tx);
   }
   await appendLog(tx, log);
   const order = new Map(messages.map((message, index) => [message.envelope.messageId, index]));

@@ -1,7 +1,7 @@
 // Dead letters: messages abandoned after their last attempt, shown to administrators (without
 // content) and sent again on demand.
-import { AppError, enqueueJob, type Sql } from '../platform/index.ts';
-import { DELIVER_JOB } from './accept-messages.ts';
+import { AppError, type Sql } from '../platform/index.ts';
+import { queueDelivery } from './accept-messages.ts';
 import { appendLog } from './message-log.ts';
 
 export type DeadLetter = {
@@ -83,5 +83,5 @@ export const retryDeadLetter = async (tx: Sql, messageId: string) => {
       code: 'ACK-10',
     },
   ]);
-  await enqueueJob(tx, { type: DELIVER_JOB, maxAttempts: 3 });
+  await queueDelivery(tx);
 };

@@ -4,8 +4,8 @@
 // when it comes back. After the last attempt a message is a dead letter: it stays at the head of its
 // queue, blocking the ones behind it, until an administrator retries it.
 import { z } from 'zod';
-import { enqueueJob, retryDelayMs, type Db, type JobHandler } from '../platform/index.ts';
-import { DELIVER_JOB } from './accept-messages.ts';
+import { retryDelayMs, type Db, type JobHandler } from '../platform/index.ts';
+import { queueDelivery } from './accept-messages.ts';
 import { currentHub, type Hub } from './hub.ts';
 import { acknowledgementSchema, type Acknowledgement } from './message.ts';
 import { appendLog, type LogEntry } from './message-log.ts';
@@ -233,12 +233,6 @@ export const deliverJob: JobHandler = async (_payload, { db, config }) => {
   });
   const next = await nextDueAt(db);
   if (next) {
-    const runAt = new Date(Math.max(next.getTime(), Date.now() + 100));
-    await enqueueJob(db, {
-      type: DELIVER_JOB,
-      runAt,
-      maxAttempts: 3,
-      idempotencyKey: `${DELIVER_JOB}@${runAt.toISOString()}`,
-    });
+    await queueDelivery(db, new Date(Math.max(next.getTime(), Date.now() + 100)));
   }
 };

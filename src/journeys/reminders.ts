@@ -64,6 +64,7 @@ export const enrolFromFiles = async (tx: Sql, personIds: string[]) => {
       type: ENROL_JOB,
       payload: { personIds: chunk } satisfies EnrolPayload,
       idempotencyKey: `${ENROL_JOB}:${chunk[0]}:${chunk.length}`,
+      priority: 'background',
     });
   }
 };

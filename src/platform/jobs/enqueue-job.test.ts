@@ -7,6 +7,7 @@ import { enqueueJob } from './enqueue-job.ts';
 import { getJob } from './get-job.ts';
 import { listJobs } from './list-jobs.ts';
 import { purgeDoneJobs } from './purge-done-jobs.ts';
+import { claimJobs } from './queue.ts';
 import { createJobRegistry } from './registry.ts';
 
 describe('mise en file des travaux', () => {
@@ -54,6 +55,21 @@ describe('mise en file des travaux', () => {
     assert.equal(await purgeDoneJobs(db, { olderThanMs: 30 * 24 * 3600 * 1000 }), 1);
     await assert.rejects(getJob(db, old), { status: 404 });
     assert.equal((await getJob(db, recent)).status, 'done');
+  });
+
+  it('fait passer les travaux urgents avant les autres, et le travail de fond en dernier', async () => {
+    // Only this test's jobs in the queue.
+    await db.query(`update platform.jobs set status = 'done', finished_at = now() where status = 'queued'`);
+    const background = await enqueueJob(db, { type: 'test.enrol', priority: 'background' });
+    const normal = await enqueueJob(db, { type: 'test.follow-up' });
+    const later = await enqueueJob(db, { type: 'test.deliver', priority: 'urgent', runAt: '2099-01-01T00:00:00Z' });
+    const urgent = await enqueueJob(db, { type: 'test.deliver', priority: 'urgent' });
+    const order: number[] = [];
+    for (let claim = 0; claim < 4; claim++)
+      order.push(...(await claimJobs(db, { workerId: 'w', limit: 1, leaseMs: 60_000 })).map((job) => job.id));
+    assert.deepEqual(order, [urgent, normal, background]);
+    assert.equal((await getJob(db, later)).status, 'queued');
+    assert.deepEqual(await claimJobs(db, { workerId: 'w', limit: 5, leaseMs: 60_000 }), []);
   });
 
   it('refuse au démarrage un type de travail déclaré deux fois', () => {

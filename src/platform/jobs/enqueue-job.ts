@@ -1,4 +1,5 @@
 import type { Sql } from '../db/index.ts';
+import { JOB_PRIORITIES, type JobPriority } from './queue.ts';
 import { wakeWorkers } from './wake.ts';
 
 export type EnqueueJobInput = {
@@ -10,6 +11,8 @@ export type EnqueueJobInput = {
   maxAttempts?: number;
   /** A second job with the same key is not created: its id is returned instead. */
   idempotencyKey?: string;
+  /** Urgent jobs are claimed before normal ones, background work last; normal by default. */
+  priority?: JobPriority;
 };
 
 /**
@@ -18,14 +21,21 @@ export type EnqueueJobInput = {
  */
 export const enqueueJob = async (
   tx: Sql,
-  { type, payload = {}, runAt, maxAttempts = 10, idempotencyKey }: EnqueueJobInput,
+  { type, payload = {}, runAt, maxAttempts = 10, idempotencyKey, priority = 'normal' }: EnqueueJobInput,
 ) => {
   const [inserted] = await tx.query<{ id: number }>(
-    `insert into platform.jobs (type, payload, run_at, max_attempts, idempotency_key)
-     values ($1, $2::jsonb, coalesce($3::timestamptz, now()), $4, $5)
+    `insert into platform.jobs (type, payload, run_at, max_attempts, idempotency_key, priority)
+     values ($1, $2::jsonb, coalesce($3::timestamptz, now()), $4, $5, $6)
      on conflict (idempotency_key) do nothing
      returning id`,
-    [type, JSON.stringify(payload), runAt ? new Date(runAt).toISOString() : null, maxAttempts, idempotencyKey ?? null],
+    [
+      type,
+      JSON.stringify(payload),
+      runAt ? new Date(runAt).toISOString() : null,
+      maxAttempts,
+      idempotencyKey ?? null,
+      JOB_PRIORITIES[priority],
+    ],
   );
   // The worker's claim waits for this transaction on PGlite; on a server it may miss the job and
   // find it a moment later (see worker.ts).

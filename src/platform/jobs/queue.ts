@@ -6,28 +6,40 @@ import { toJob, type Job } from './job.ts';
 
 const ms = (param: string) => `${param}::double precision * interval '1 millisecond'`;
 
+/** Claim order: every due urgent job before any normal one, every normal one before background work. */
+export const JOB_PRIORITIES = { urgent: 1, normal: 0, background: -1 } as const;
+export type JobPriority = keyof typeof JOB_PRIORITIES;
+const CLAIM_ORDER = Object.values(JOB_PRIORITIES).sort((a, b) => b - a);
+
 /**
- * Takes up to `limit` due jobs. SKIP LOCKED lets several workers claim side by side without
- * waiting on or taking each other's rows; `= any(array(…))` runs the locking subquery once.
+ * Takes up to `limit` due jobs, the highest priority first. SKIP LOCKED lets several workers claim
+ * side by side without waiting on or taking each other's rows; `= any(array(…))` runs the locking
+ * subquery once. One statement per level, each an index range bounded by `run_at <= now()`: a single
+ * `order by priority desc, run_at` would walk past every job booked for later (a reminder per person).
  * `attempts` counts a claim, so a job that keeps crashing its worker still reaches `dead`.
  */
 export const claimJobs = async (
   db: Sql,
   { workerId, limit, leaseMs }: { workerId: string; limit: number; leaseMs: number },
 ): Promise<Job[]> => {
-  const rows = await db.query(
-    `update platform.jobs
-        set status = 'running', attempts = attempts + 1, locked_by = $1, locked_until = now() + ${ms('$3')}
-      where id = any(array(
-              select id from platform.jobs
-               where status = 'queued' and run_at <= now()
-               order by run_at, id
-               limit $2
-               for update skip locked))
-      returning *`,
-    [workerId, limit, leaseMs],
-  );
-  return rows.map(toJob).sort((a, b) => a.runAt.localeCompare(b.runAt) || a.id - b.id);
+  const claimed: Job[] = [];
+  for (const priority of CLAIM_ORDER) {
+    if (claimed.length >= limit) break;
+    const rows = await db.query(
+      `update platform.jobs
+          set status = 'running', attempts = attempts + 1, locked_by = $1, locked_until = now() + ${ms('$3')}
+        where id = any(array(
+                select id from platform.jobs
+                 where status = 'queued' and priority = $4 and run_at <= now()
+                 order by run_at, id
+                 limit $2
+                 for update skip locked))
+        returning *`,
+      [workerId, limit - claimed.length, leaseMs, priority],
+    );
+    claimed.push(...rows.map(toJob).sort((a, b) => a.runAt.localeCompare(b.runAt) || a.id - b.id));
+  }
+  return claimed;
 };
 
 /** The job succeeded. False when this worker no longer held it (its lease had expired). */
