@@ -161,7 +161,13 @@ export const receiveMessages = async (
   const keys = new Map(
     await Promise.all(senders.map(async (sender) => [sender, await publicKeyOf(hubUrl, sender)] as const)),
   );
-  for (const message of messages) {
+  const signed = await Promise.all(
+    messages.map((message) => {
+      const key = keys.get(message.envelope.sender);
+      return key ? isSignedBy(message, key) : false;
+    }),
+  );
+  for (const [index, message] of messages.entries()) {
     const { envelope } = message;
     if (envelope.recipient !== node.party) {
       logger.warn({ messageId: envelope.messageId, recipient: envelope.recipient }, 'message refusé : destinataire');
@@ -169,8 +175,7 @@ export const receiveMessages = async (
       continue;
     }
     // An unsigned or forged message is refused before it can take the idempotency key of a real one.
-    const key = keys.get(envelope.sender);
-    if (!key || !isSignedBy(message, key)) {
+    if (!signed[index]) {
       logger.warn({ messageId: envelope.messageId, sender: envelope.sender }, 'message refusé : signature invalide');
       refused.set(envelope.messageId, rejected(envelope.messageId, 'REJ-10'));
       continue;

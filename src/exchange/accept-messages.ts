@@ -68,10 +68,17 @@ export const acceptMessages = async (
   );
   const holds = new Set(held.map((row) => `${row.party}|${row.subject_key}`));
 
+  const signed = await Promise.all(
+    messages.map((message) => {
+      const key = keys.get(message.envelope.sender)?.public_key;
+      return key ? isSignedBy(message, key) : false;
+    }),
+  );
+
   const results: Intake[] = [];
   const log: LogEntry[] = [];
   const toWrite: { message: SignedMessage; subjectKey: string }[] = [];
-  for (const message of messages) {
+  for (const [index, message] of messages.entries()) {
     const { envelope } = message;
     const subjectKeys = envelope.subjects.map((subject) => hub.pseudonym(subject.nir));
     const refuse = (code: StatusCode) => {
@@ -95,8 +102,7 @@ export const acceptMessages = async (
         code,
       });
     };
-    const sender = keys.get(envelope.sender);
-    if (!sender?.public_key || !isSignedBy(message, sender.public_key)) {
+    if (!signed[index]) {
       refuse('REJ-10');
       continue;
     }

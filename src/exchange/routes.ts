@@ -91,7 +91,7 @@ export const mountExchangeRoutes = (app: HttpApp, { db }: ModuleContext, hub: Hu
       if (
         !sender ||
         !(BODY_PARTIES as readonly string[]).includes(sender.id) ||
-        !isSignedBy(request.body, sender.publicKey)
+        !(await isSignedBy(request.body, sender.publicKey))
       )
         throw new AppError('REJ-10', { status: 401, messages: STATUS_CODES['REJ-10'] });
       await db.transaction((tx) => recordHoldings(tx, hub, sender.id, content.data.holdings));
