@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { DataDirLockedError, lockDataDir, openDatabase } from './index.ts';
+import { analyzeTables, DataDirLockedError, lockDataDir, openDatabase } from './index.ts';
 
 describe('dossier de données PGlite', () => {
   it('refuse un second démarrage sur le même dossier tant que le premier tourne', () => {
@@ -36,6 +36,19 @@ describe('dossier de données PGlite', () => {
     const db = await openDatabase({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-data-')) });
     const [row] = await db.query<{ d: string; n: number }>("select date '2026-03-29' as d, 9007199254740::int8 as n");
     assert.deepEqual(row, { d: '2026-03-29', n: 9007199254740 });
+    await db.close();
+  });
+
+  it('tient à jour les statistiques du planificateur, que PGlite ne calcule jamais seul', async () => {
+    const db = await openDatabase({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-data-')) });
+    await db.exec(
+      'create schema agenda; create table agenda."rendez-vous" (id int); insert into agenda."rendez-vous" select generate_series(1, 2000)',
+    );
+    const estimate = async () =>
+      (await db.query<{ n: number }>(`select reltuples::int as n from pg_class where relname = 'rendez-vous'`))[0]!.n;
+    assert.notEqual(await estimate(), 2000);
+    await analyzeTables(db);
+    assert.equal(await estimate(), 2000);
     await db.close();
   });
 

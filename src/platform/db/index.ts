@@ -155,6 +155,22 @@ export const lockDataDir = (dir: string): (() => void) => {
   throw new Error(`Impossible de verrouiller ${lockFile}`);
 };
 
+/** Refreshes the planner's statistics of every table, one table at a time, yielding to the event
+ *  loop between two (PGlite runs in this thread: a whole-database analyze would pause requests). */
+export const analyzeTables = async (db: Sql) => {
+  const tables = await db.query<{ name: string }>(
+    `select format('%I.%I', schemaname, relname) as name from pg_stat_user_tables order by 1`,
+  );
+  for (const { name } of tables) {
+    await db.exec(`analyze ${name}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+};
+
+// PGlite has no autovacuum: without this, the planner would keep the statistics of the first start
+// while tables grow (agendas, declarations, jobs) and choose plans for tables it believes empty.
+const PGLITE_ANALYZE_EVERY_MS = 60 * 60 * 1000;
+
 export type OpenDatabaseOptions = { databaseUrl?: string; dataDir: string; poolSize?: number };
 
 /** Opens the configured database: a PostgreSQL server when a URL is given, else PGlite in dataDir. */
@@ -163,7 +179,20 @@ export const openDatabase = async ({ databaseUrl, dataDir, poolSize }: OpenDatab
   const unlock = lockDataDir(dataDir);
   try {
     const db = await openPglite({ dataDir: path.join(dataDir, 'pgdata') });
-    return { ...db, close: async () => (await db.close(), unlock()) } satisfies Db;
+    let analyzing: Promise<void> | undefined;
+    const timer = setInterval(() => {
+      // Statistics only guide the planner: a failed round is simply tried again at the next one.
+      analyzing ??= analyzeTables(db)
+        .catch(() => {})
+        .finally(() => (analyzing = undefined));
+    }, PGLITE_ANALYZE_EVERY_MS).unref();
+    const close = async () => {
+      clearInterval(timer);
+      await analyzing;
+      await db.close();
+      unlock();
+    };
+    return { ...db, close } satisfies Db;
   } catch (error) {
     unlock();
     throw error;
