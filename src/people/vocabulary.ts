@@ -35,6 +35,10 @@ export const STATUTS_OCCUPATION_LOGEMENT = [
 ] as const;
 export type StatutOccupationLogement = (typeof STATUTS_OCCUPATION_LOGEMENT)[number];
 
+const RENTING: readonly string[] = ['locataire_hlm', 'locataire_vide', 'locataire_meuble', 'locataire_foyer'];
+/** A tenant (a lease to end or move, a landlord to tell), whatever the kind of rental. */
+export const isTenant = (statut: string | null | undefined) => RENTING.includes(statut ?? '');
+
 export const ZONES_APL = ['zone_1', 'zone_2', 'zone_3'] as const;
 export type ZoneApl = (typeof ZONES_APL)[number];
 

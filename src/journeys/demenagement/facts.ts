@@ -1,11 +1,10 @@
 // The moving-house journey's facts: the move the famille declared (by either parent) in the last
 // year, the household's housing from the person's file, and the children of school age.
 import { addMonths, isAlsaceMoselle } from '../../platform/index.ts';
+import { isTenant } from '../../people/index.ts';
 import type { FactsSource } from '../facts-source.ts';
 import { nextBallotOpenOn } from './electoral-roll.ts';
 import type { MovingFacts } from './journey.ts';
-
-const RENTING = ['locataire_hlm', 'locataire_vide', 'locataire_meuble', 'locataire_foyer'];
 
 export const movingFactsOf = async ({ file, today, declarations }: FactsSource): Promise<MovingFacts | null> => {
   const move = declarations.latest('adresse');
@@ -21,7 +20,7 @@ export const movingFactsOf = async ({ file, today, declarations }: FactsSource):
   return {
     movedOn,
     isAlsaceMoselle: isAlsaceMoselle(address.communeCode),
-    isTenant: RENTING.includes(file.menage?.statutOccupationLogement ?? ''),
+    isTenant: isTenant(file.menage?.statutOccupationLogement),
     schoolChildren,
     nextBallot: nextBallotOpenOn(movedOn),
   };

@@ -1,10 +1,9 @@
 // The separation journey's facts: a separation declared by either member of the couple in the last
 // year (a later union declared ends it), the children and the housing from the person's file.
 import { addMonths, isAlsaceMoselle } from '../../platform/index.ts';
+import { isTenant } from '../../people/index.ts';
 import type { FactsSource } from '../facts-source.ts';
 import type { SeparationFacts } from './journey.ts';
-
-const RENTING = ['locataire_hlm', 'locataire_vide', 'locataire_meuble', 'locataire_foyer'];
 
 export const separationFactsOf = async ({
   file,
@@ -21,6 +20,6 @@ export const separationFactsOf = async ({
     children: (file.famille?.members ?? []).filter(
       (member) => member.role === 'enfants' && addMonths(member.birthDate, 240) > separatedOn,
     ).length,
-    isTenant: RENTING.includes(file.menage?.statutOccupationLogement ?? ''),
+    isTenant: isTenant(file.menage?.statutOccupationLogement),
   };
 };
