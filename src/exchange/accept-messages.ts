@@ -17,7 +17,8 @@ export const queueDelivery = (tx: Sql, runAt?: Date) =>
     type: DELIVER_JOB,
     maxAttempts: 3,
     priority: 'urgent',
-    ...(runAt && { runAt, idempotencyKey: `${DELIVER_JOB}@${runAt.toISOString()}` }),
+    // One run drains every due message: a burst of declarations needs one, not one each.
+    ...(runAt ? { runAt, idempotencyKey: `${DELIVER_JOB}@${runAt.toISOString()}` } : { joinQueued: true }),
   });
 
 export type Intake = {

@@ -72,6 +72,24 @@ describe('mise en file des travaux', () => {
     assert.deepEqual(await claimJobs(db, { workerId: 'w', limit: 5, leaseMs: 60_000 }), []);
   });
 
+  it('une rafale d’écritures ne met en file qu’un passage, qui ne part qu’une fois elles visibles', async () => {
+    await db.query(`update platform.jobs set status = 'done', finished_at = now() where status = 'queued'`);
+    const claim = () => claimJobs(db, { workerId: 'w', limit: 5, leaseMs: 60_000 });
+    const first = await enqueueJob(db, { type: 'test.drain', joinQueued: true });
+    assert.equal(await enqueueJob(db, { type: 'test.drain', joinQueued: true }), first);
+    await db.transaction(async (tx) => {
+      assert.equal(await enqueueJob(tx, { type: 'test.drain', joinQueued: true }), first);
+      // On a server, a worker claiming meanwhile skips the job (PGlite waits for the transaction).
+      if (db.kind === 'pg') assert.deepEqual(await claim(), []);
+    });
+    assert.deepEqual(
+      (await claim()).map((job) => job.id),
+      [first],
+    );
+    // A run already started may have read before the new writes: a new one is queued.
+    assert.notEqual(await enqueueJob(db, { type: 'test.drain', joinQueued: true }), first);
+  });
+
   it('refuse au démarrage un type de travail déclaré deux fois', () => {
     const handler = async () => {};
     assert.throws(

@@ -13,6 +13,13 @@ export type EnqueueJobInput = {
   idempotencyKey?: string;
   /** Urgent jobs are claimed before normal ones, background work last; normal by default. */
   priority?: JobPriority;
+  /**
+   * For a job that works on whatever is there when it runs (no payload): join a job of the same
+   * type already queued and due rather than add one, so that a burst of writes queues one run, not
+   * one each. The joined job is locked until the caller's transaction ends: workers skip locked
+   * jobs, so it cannot start before what the caller wrote is visible.
+   */
+  joinQueued?: boolean;
 };
 
 /**
@@ -21,8 +28,22 @@ export type EnqueueJobInput = {
  */
 export const enqueueJob = async (
   tx: Sql,
-  { type, payload = {}, runAt, maxAttempts = 10, idempotencyKey, priority = 'normal' }: EnqueueJobInput,
+  { type, payload = {}, runAt, maxAttempts = 10, idempotencyKey, priority = 'normal', joinQueued }: EnqueueJobInput,
 ) => {
+  if (joinQueued && !runAt) {
+    const [queued] = await tx.query<{ id: number }>(
+      `select id from platform.jobs
+        where status = 'queued' and priority = $1 and run_at <= now() and type = $2
+        limit 1
+        for update skip locked`,
+      [JOB_PRIORITIES[priority], type],
+    );
+    if (queued) {
+      // A worker that skipped it while it was locked looks again shortly (see worker.ts).
+      wakeWorkers();
+      return queued.id;
+    }
+  }
   const [inserted] = await tx.query<{ id: number }>(
     `insert into platform.jobs (type, payload, run_at, max_attempts, idempotency_key, priority)
      values ($1, $2::jsonb, coalesce($3::timestamptz, now()), $4, $5, $6)
