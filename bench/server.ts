@@ -6,7 +6,44 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
-export type BenchServer = { url: string; target: 'pglite' | 'pg'; readyMs: number; stop: () => Promise<void> };
+export type BenchServer = {
+  url: string;
+  target: 'pglite' | 'pg';
+  readyMs: number;
+  /** With `waitIdle`: how long after "prêt" the start-up background work (demo seeding's jobs,
+   *  journey enrolments) kept the server busy; undefined when not measured. */
+  idleMs?: number;
+  stop: () => Promise<void>;
+};
+
+/** CPU time (ms) a process has used, from /proc (Linux, 100 ticks a second); undefined elsewhere. */
+const cpuMs = (pid: number) => {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Waits until the process uses under 5 % of a core for two seconds in a row: the background
+ *  jobs queued at start-up are done (a load measured earlier competes with them). */
+const waitUntilIdle = async (pid: number, timeoutMs = 180_000) => {
+  const startedAt = performance.now();
+  let quietSeconds = 0;
+  let last = cpuMs(pid);
+  if (last === undefined) return undefined;
+  while (quietSeconds < 2) {
+    if (performance.now() - startedAt > timeoutMs)
+      throw new Error(`le serveur est encore occupé ${timeoutMs / 1000} s après son démarrage`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = cpuMs(pid);
+    if (now === undefined) return undefined;
+    quietSeconds = now - last < 50 ? quietSeconds + 1 : 0;
+    last = now;
+  }
+  return performance.now() - startedAt - 2000;
+};
 
 const freshDatabase = async (adminUrl: string, name: string) => {
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -25,11 +62,14 @@ export const startServer = async ({
   databaseUrl,
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-bench-')),
   env = {},
+  waitIdle = false,
 }: {
   port: number;
   databaseUrl?: string;
   dataDir?: string;
   env?: Record<string, string>;
+  /** Return only once the start-up background work is done (see `waitUntilIdle`). */
+  waitIdle?: boolean;
 }): Promise<BenchServer> => {
   const startedAt = performance.now();
   // Logs go to a file, as in production: a pipe to this busy process would throttle the server.
@@ -53,10 +93,12 @@ export const startServer = async ({
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const readyMs = performance.now() - startedAt;
+  const idleMs = waitIdle && child.pid !== undefined ? await waitUntilIdle(child.pid) : undefined;
   return {
     url: `http://localhost:${port}`,
     target: databaseUrl ? 'pg' : 'pglite',
     readyMs,
+    idleMs,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

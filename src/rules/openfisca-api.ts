@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import type { FastifyError } from 'fastify';
 import type { HttpApp, ModuleContext } from '../platform/index.ts';
-import { calculate, OpenfiscaApiError, trace } from './openfisca-api-calculate.ts';
+import { OpenfiscaApiError, trace } from './openfisca-api-calculate.ts';
 import {
   COUNTRY_PACKAGE,
   describeEntities,
@@ -16,6 +16,7 @@ import {
   listVariables,
   openApiSpec,
 } from './openfisca-api-describe.ts';
+import { createCalculatePool } from './openfisca-api-workers.ts';
 import { getSystem } from './system.ts';
 
 export const OPENFISCA_API_PREFIX = '/api/openfisca';
@@ -33,6 +34,12 @@ export const mountOpenfiscaApi = async (app: HttpApp, { config }: ModuleContext)
   let variables: ReturnType<typeof listVariables> | undefined;
   let parameters: ReturnType<typeof listParameters> | undefined;
   let spec: ReturnType<typeof openApiSpec> | undefined;
+  const pool = createCalculatePool(system);
+  app.addHook('onListen', (done) => {
+    pool.start();
+    done();
+  });
+  app.addHook('onClose', pool.close);
 
   await app.register(
     async (api) => {
@@ -55,9 +62,10 @@ export const mountOpenfiscaApi = async (app: HttpApp, { config }: ModuleContext)
         '/calculate',
         { schema: { tags: TAGS, summary: 'OpenFisca : calculer (les valeurs null de la situation sont remplies)' } },
         async (request, reply) => {
-          const { situation, warnings } = calculate(system, request.body);
+          const { json, warnings } = await pool.calculate(request.body);
           if (warnings.length) reply.header('guichet-warnings', encodeURIComponent(JSON.stringify(warnings)));
-          return situation;
+          // Already JSON: sent as it is, with the type Fastify gives an object.
+          return reply.type('application/json; charset=utf-8').send(json);
         },
       );
 
