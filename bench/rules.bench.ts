@@ -152,23 +152,18 @@ const overHttp = async (requested: string[]) => {
       body,
     });
     if (!check.ok) throw new Error(`/api/openfisca/calculate : ${check.status} ${await check.text()}`);
+    const load = (duration: number) =>
+      autocannon({
+        url: `${server.url}/api/openfisca/calculate`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        connections: CONNECTIONS,
+        duration,
+      });
     // Warm-up, not measured: the JIT compiles the engine (in the server and in its worker threads).
-    await autocannon({
-      url: `${server.url}/api/openfisca/calculate`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-      connections: CONNECTIONS,
-      duration: WARMUP_SECONDS,
-    });
-    const result = await autocannon({
-      url: `${server.url}/api/openfisca/calculate`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-      connections: CONNECTIONS,
-      duration: DURATION_SECONDS,
-    });
+    await load(WARMUP_SECONDS);
+    const result = await load(DURATION_SECONDS);
     if (result.non2xx) throw new Error(`${result.non2xx} réponses non 2xx`);
     return {
       rps: Math.round(result.requests.average),
