@@ -32,17 +32,19 @@ type ChunkRows = { first: number; count: number; rows?: Int32Array };
 
 /** Ends (exclusive) of chunks of about `size` persons, each closed under every group. */
 const chunkEnds = (population: Population, size: number): number[] => {
-  const last = GROUP_KEYS.map((key) => {
+  // For each person, the last member of any of its groups (one pass per group entity).
+  const lastOfGroups = new Int32Array(population.persons);
+  for (const key of GROUP_KEYS) {
     const { group, count } = population.groups[key];
     const lastMember = new Int32Array(count);
     for (let p = 0; p < group.length; p++) lastMember[group[p]!] = p;
-    return { group, lastMember };
-  });
+    for (let p = 0; p < group.length; p++) lastOfGroups[p] = Math.max(lastOfGroups[p]!, lastMember[group[p]!]!);
+  }
   const ends: number[] = [];
   let start = 0;
   let reach = 0;
   for (let p = 0; p < population.persons; p++) {
-    for (const { group, lastMember } of last) reach = Math.max(reach, lastMember[group[p]!]!);
+    reach = Math.max(reach, lastOfGroups[p]!);
     if (reach === p && (p + 1 - start >= size || p + 1 === population.persons)) {
       ends.push(p + 1);
       start = p + 1;
@@ -51,25 +53,28 @@ const chunkEnds = (population: Population, size: number): number[] => {
   return ends;
 };
 
-/** The groups of persons `start` to `end`, renumbered from 0 in order of first member. */
+/** The groups of persons `start` to `end`, renumbered from 0 in order of first member. `local`:
+ *  for each group of the population, -1 (a typed array, not a Map, on this per-person path; left
+ *  all -1 again on return, to serve the next chunk). */
 const chunkGroups = (
   membership: GroupMembership,
   start: number,
   end: number,
+  local: Int32Array,
 ): { membership: GroupMembership; rows: ChunkRows } => {
-  const local = new Map<number, number>();
   const globals: number[] = [];
   const group = new Int32Array(end - start);
   for (let p = start; p < end; p++) {
     const global = membership.group[p]!;
-    let index = local.get(global);
-    if (index === undefined) {
+    let index = local[global]!;
+    if (index < 0) {
       index = globals.length;
-      local.set(global, index);
+      local[global] = index;
       globals.push(global);
     }
     group[p - start] = index;
   }
+  for (const global of globals) local[global] = -1;
   const first = globals[0] ?? 0;
   const isContiguous = globals.every((global, k) => global === first + k);
   return {
@@ -113,12 +118,15 @@ export const calculateBatch = (
     result.notSupported[key] = [];
   }
   const warnings = new Set<string>();
+  const locals = Object.fromEntries(
+    GROUP_KEYS.map((key) => [key, new Int32Array(population.groups[key].count).fill(-1)]),
+  ) as Record<(typeof GROUP_KEYS)[number], Int32Array>;
   let start = 0;
   for (const end of chunkEnds(population, chunkPersons)) {
     const groups = {} as Population['groups'];
     const rows = { individu: { first: start, count: end - start } } as Record<EntityKey, ChunkRows>;
     for (const key of GROUP_KEYS) {
-      const chunk = chunkGroups(population.groups[key], start, end);
+      const chunk = chunkGroups(population.groups[key], start, end, locals[key]);
       groups[key] = chunk.membership;
       rows[key] = chunk.rows;
     }

@@ -8,7 +8,7 @@ import type { ParameterAt } from './parameters.ts';
 import { dayNumber, ETERNITY, monthsOf, periodKey, startDate, yearsOf, type Period } from './period.ts';
 import { entityCount, rowsIn, type Population } from './population.ts';
 import type { TaxBenefitSystem } from './tax-benefit-system.ts';
-import { planCount, planOf, type FormulaContext, type Plan, type Variable } from './variable.ts';
+import { planCount, planOf, plansOver, type FormulaContext, type Plan, type Variable } from './variable.ts';
 
 export type TraceNode = {
   variable: string;
@@ -35,12 +35,11 @@ type Input = { column: Column; projected: boolean };
 /** Rows of an entity a formula refused, and why. */
 export type Refusal = { reason: string; entity: EntityKey; rows: Uint8Array };
 
-/** A computed value; the column is `null` while being computed. `refusals`: the refused rows it
- *  was computed from (batch only). */
-type CacheEntry = { column: Column | null; refusals?: Refusal[] };
-
 /** A placeholder value of a trace node still being computed. */
 const NO_VALUE = new Float64Array(0);
+/** The dependencies of a node that asked for none (shared: never written to). */
+const NO_KEYS = Object.freeze([]) as unknown as string[];
+const NO_PARAMETERS = Object.freeze([]) as unknown as ParameterAt[];
 
 /** The element `depth` from the top of a stack, or undefined: never a negative index, which V8
  *  looks up as a property name on the prototype chain (a slow path on every calculation). */
@@ -58,11 +57,26 @@ export class Simulation {
   /** Inputs and computed values by plan slot (see `planOf`): no text to build or hash on the
    *  engine's hottest path. */
   private readonly inputs: Array<Input | undefined>;
-  private readonly cache: Array<CacheEntry | undefined>;
+  /** A computed column, or `null` while it is being computed (no object per value: one less
+   *  allocation for each of the hundreds of values of a household). */
+  private readonly cache: Array<Column | null | undefined>;
+  /** The refused rows each value was computed from (batch only). */
+  private readonly cacheRefusals: Array<Refusal[] | undefined>;
   /** One formula context per entity, made once: formulas read the traced node from the stack. */
   private readonly contexts = new Map<string, FormulaContext>();
   private readonly defaults = new Map<string, Column>();
+  /** Sums made by `add`, by the plans summed (never written to once made, like every column). */
+  private readonly sums = new Map<Plan[], Float64Array>();
   private readonly stack: TraceNode[] = [];
+  /** The keys of values and the parameters asked by the traced calculations under way, one after
+   *  the other (each node's first in `askedFrom`), copied into arrays of their exact size when the
+   *  node is done: no array grown push by push for each of hundreds of nodes, and less memory
+   *  kept in the trace (a household's allocations are mostly its trace, held till the end). */
+  private readonly askedVariables: string[] = [];
+  private readonly askedParameters: ParameterAt[] = [];
+  private askedVariableCount = 0;
+  private askedParameterCount = 0;
+  private readonly askedFrom: number[] = [];
   /** Refusals gathered by each calculation under way (batch only). */
   private readonly refusals: Refusal[][] = [];
   private readonly isTracing: boolean;
@@ -76,7 +90,8 @@ export class Simulation {
     this.isTracing = options.trace ?? false;
     this.refusesRows = options.refuseRows ?? false;
     this.inputs = new Array<Input | undefined>(planCount());
-    this.cache = new Array<CacheEntry | undefined>(planCount());
+    this.cache = new Array<Column | null | undefined>(planCount());
+    this.cacheRefusals = new Array<Refusal[] | undefined>(this.refusesRows ? planCount() : 0);
   }
 
   /** Gives an input. A year (or several months) given for a monthly variable is spread over its
@@ -126,61 +141,103 @@ export class Simulation {
   calculate(name: string, period: Period): Column {
     const variable = this.system.variable(name);
     this.checkPeriod(variable, period);
-    const plan = planOf(variable, period);
+    return this.calculatePlan(planOf(variable, period));
+  }
+
+  private calculatePlan(plan: Plan): Column {
     const cached = this.cache[plan.slot];
-    const parent = top(this.stack);
-    if (parent) parent.variables.push(plan.key);
-    if (cached) {
-      if (cached.refusals) mergeRefusals(top(this.refusals) ?? [], cached.refusals);
-      if (cached.column) return cached.column;
+    if (this.stack.length) this.askedVariables[this.askedVariableCount++] = plan.key;
+    if (cached !== undefined) {
+      const cachedRefusals = this.refusesRows ? this.cacheRefusals[plan.slot] : undefined;
+      if (cachedRefusals) mergeRefusals(top(this.refusals) ?? [], cachedRefusals);
+      if (cached) return cached;
       throw new Error(`dépendance circulaire en calculant ${plan.key}`);
     }
-    const entry: CacheEntry = { column: null };
-    this.cache[plan.slot] = entry;
-    const node: TraceNode | undefined = this.isTracing
-      ? {
-          variable: name,
-          period: plan.periodText,
-          entity: variable.entity,
-          source: 'default',
-          variables: [],
-          parameters: [],
-          value: NO_VALUE,
-        }
-      : undefined;
-    if (node) this.stack.push(node);
+    this.cache[plan.slot] = null;
+    let computed = false;
+    const node: TraceNode | undefined = this.isTracing ? this.newNode(plan) : undefined;
+    if (node) {
+      this.stack.push(node);
+      this.askedFrom.push(this.askedVariableCount, this.askedParameterCount);
+    }
     const refusals: Refusal[] | undefined = this.refusesRows ? [] : undefined;
     if (refusals) this.refusals.push(refusals);
     try {
       const column = this.compute(plan, node);
-      entry.column = column;
+      this.cache[plan.slot] = column;
+      computed = true;
       if (node) {
         node.value = column;
+        const parametersFrom = this.askedFrom[this.askedFrom.length - 1]!;
+        const variablesFrom = this.askedFrom[this.askedFrom.length - 2]!;
+        if (this.askedVariableCount > variablesFrom)
+          node.variables = this.askedVariables.slice(variablesFrom, this.askedVariableCount);
+        if (this.askedParameterCount > parametersFrom)
+          node.parameters = this.askedParameters.slice(parametersFrom, this.askedParameterCount);
         this.trace.set(plan.key, node);
       }
       if (refusals?.length) {
-        entry.refusals = refusals;
+        this.cacheRefusals[plan.slot] = refusals;
         const outer = top(this.refusals, 2);
         if (outer) mergeRefusals(outer, refusals);
       }
       return column;
     } finally {
-      if (node) this.stack.pop();
+      if (node) {
+        this.stack.pop();
+        this.askedParameterCount = this.askedFrom.pop()!;
+        this.askedVariableCount = this.askedFrom.pop()!;
+      }
       if (refusals) this.refusals.pop();
       // A failed calculation leaves nothing behind: asking again fails again, never "circular".
-      if (!entry.column) this.cache[plan.slot] = undefined;
+      if (!computed) this.cache[plan.slot] = undefined;
     }
+  }
+
+  /** A trace node, its fields all set at once (a formula's start added afterwards would give the
+   *  node a second shape and an extra allocation); `compute` sets its source. */
+  private newNode(plan: Plan): TraceNode {
+    const { variable, formula } = plan;
+    if (this.inputs[plan.slot] || !formula)
+      return {
+        variable: variable.name,
+        period: plan.periodText,
+        entity: variable.entity,
+        source: 'default',
+        variables: NO_KEYS,
+        parameters: NO_PARAMETERS,
+        value: NO_VALUE,
+      };
+    return {
+      variable: variable.name,
+      period: plan.periodText,
+      entity: variable.entity,
+      source: 'default',
+      variables: NO_KEYS,
+      parameters: NO_PARAMETERS,
+      value: NO_VALUE,
+      formulaStart: formula.start,
+    };
   }
 
   /** Sum of a monthly (or yearly) variable over a longer period, as OpenFisca's calculate_add. */
   add(name: string, period: Period): Float64Array {
     const variable = this.system.variable(name);
-    const parts = variable.definitionPeriod === 'month' ? monthsOf(period) : yearsOf(period);
+    const plans = plansOver(variable, period);
+    // Each month is still asked (the trace records the dependencies and the batch the refusals,
+    // both cheap once computed), but the sum is made once per simulation: the family benefits
+    // of every month of a year sum the same twelve months of N-2 salaries.
+    const made = this.sums.get(plans);
+    if (made) {
+      for (const plan of plans) this.calculatePlan(plan);
+      return made;
+    }
     const total = new Float64Array(entityCount(this.population, variable.entity));
-    for (const part of parts) {
-      const column = this.calculate(name, part);
+    for (const plan of plans) {
+      const column = this.calculatePlan(plan);
       for (let i = 0; i < total.length; i++) total[i]! += column[i]!;
     }
+    this.sums.set(plans, total);
     return total;
   }
 
@@ -188,7 +245,7 @@ export class Simulation {
    *  a row is when a value it was computed from was refused for a row of its household. */
   notSupported(name: string, period: Period): Array<{ reason: string; rows: Int32Array }> {
     const variable = this.system.variable(name);
-    const refusals = this.cache[planOf(variable, period).slot]?.refusals ?? [];
+    const refusals = this.cacheRefusals[planOf(variable, period).slot] ?? [];
     const byReason = new Map<string, Uint8Array>();
     for (const refusal of refusals) {
       const flags = rowsIn(this.population, refusal, variable.entity);
@@ -265,8 +322,7 @@ export class Simulation {
           : this.system.parameters.atMonth(name, period.year, period.month);
       if (found.warning) this.warnings.add(found.warning);
       // The formula asking is the traced node on top of the stack (its nested calculations are done).
-      const node = top(this.stack);
-      if (node) node.parameters.push(found);
+      if (this.stack.length) this.askedParameters[this.askedParameterCount++] = found;
       return found;
     };
     const groupOf = (group: GroupKey) => population.groups[group];

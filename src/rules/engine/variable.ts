@@ -3,7 +3,16 @@
 // date) and written over columns, so the same code serves one household and a million.
 import type { Column, ValueType } from './columns.ts';
 import type { EntityKey, GroupKey } from './entities.ts';
-import { ETERNITY, MonthTable, periodKey, startDate, type Period, type PeriodUnit } from './period.ts';
+import {
+  ETERNITY,
+  monthsOf,
+  MonthTable,
+  periodKey,
+  startDate,
+  yearsOf,
+  type Period,
+  type PeriodUnit,
+} from './period.ts';
 
 /** What a formula may ask of the simulation; every call is recorded in the trace. */
 export type FormulaContext = {
@@ -73,6 +82,8 @@ export type Variable = VariableDefinition & {
   /** Plans of this variable by year and month (0 for a year; an eternal variable's one plan at
    *  year 0), made once per process (see `planOf`). */
   plans: MonthTable<Plan>;
+  /** Plans of the parts of each longer period this variable was summed over (see `plansOver`). */
+  sums: Map<number, Plan[]>;
 };
 
 /** What stays the same for a variable and a period from one simulation to the next: the
@@ -110,6 +121,7 @@ export const defineVariable = (definition: VariableDefinition): Variable => ({
   formulaStarts: Object.keys(definition.formulas ?? {}).sort(),
   defaultKey: `${definition.entity}:${definition.valueType}:${definition.defaultValue ?? 0}`,
   plans: new MonthTable(),
+  sums: new Map(),
 });
 
 /** The formula in force at `date`, or undefined (an input variable, or before its first formula). */
@@ -145,3 +157,19 @@ export const planOf = (variable: Variable, period: Period): Plan => {
   }
   return plan;
 };
+
+/** The plans of the months (or years) of a longer period, in order: what `add` sums. Made once
+ *  per process for each variable and period; the array is also the key of a simulation's sums. */
+export const plansOver = (variable: Variable, period: Period): Plan[] => {
+  // A number, not a text, as the key: no string to build on each sum.
+  const key = (((period.year * 13 + period.month) * 3 + UNITS.indexOf(period.unit)) * 1024 + period.size) | 0;
+  let plans = period.size < 1024 ? variable.sums.get(key) : undefined;
+  if (!plans) {
+    const parts = variable.definitionPeriod === 'month' ? monthsOf(period) : yearsOf(period);
+    plans = parts.map((part) => planOf(variable, part));
+    if (period.size < 1024) variable.sums.set(key, plans);
+  }
+  return plans;
+};
+
+const UNITS: PeriodUnit[] = ['month', 'year', 'eternity'];

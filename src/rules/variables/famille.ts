@@ -3,7 +3,6 @@
 import { FAMILLE_PARENT } from '../engine/entities.ts';
 import { nMinus2 } from '../engine/period.ts';
 import { defineVariable } from '../engine/variable.ts';
-import { mapColumn } from '../engine/columns.ts';
 
 const PF = 'prestations_sociales.prestations_familiales';
 const PF_BMAF = `${PF}.bmaf`;
@@ -18,7 +17,9 @@ export const en_couple = defineVariable({
   formulas: {
     '0001-01-01': (ctx) => {
       const parents = ctx.count('famille', new Uint8Array(ctx.members('famille').group.length).fill(1), FAMILLE_PARENT);
-      return mapColumn(Uint8Array, parents, (n) => (n === 2 ? 1 : 0));
+      const result = new Uint8Array(ctx.length);
+      for (let g = 0; g < result.length; g++) result[g] = parents[g] === 2 ? 1 : 0;
+      return result;
     },
   },
 });
@@ -46,7 +47,9 @@ export const biactivite = defineVariable({
       }
       const parents = ctx.count('famille', parent);
       const earners = ctx.count('famille', earner);
-      return mapColumn(Uint8Array, parents, (n, g) => (n === 2 && earners[g] === 2 ? 1 : 0));
+      const result = new Uint8Array(ctx.length);
+      for (let g = 0; g < result.length; g++) result[g] = parents[g] === 2 && earners[g] === 2 ? 1 : 0;
+      return result;
     },
   },
 });

@@ -1,7 +1,25 @@
 // Who a person is: birth date and age, as OpenFisca-France names them.
-import { fullYears } from '../engine/period.ts';
-import { dayNumber } from '../engine/period.ts';
+import type { Column } from '../engine/columns.ts';
+import { civilDate, dayNumber } from '../engine/period.ts';
 import { defineVariable } from '../engine/variable.ts';
+
+/** Year and month-day (`mmdd`) of each birth date, made once per column of birth dates (the same
+ *  column all months of a simulation): the age is asked for month after month, over every
+ *  person of a batch, and a calendar date is the costly part. */
+const birthPartsOf = new WeakMap<Column, { years: Int32Array; monthDays: Int32Array }>();
+const birthParts = (births: Column) => {
+  let parts = birthPartsOf.get(births);
+  if (!parts) {
+    parts = { years: new Int32Array(births.length), monthDays: new Int32Array(births.length) };
+    for (let i = 0; i < births.length; i++) {
+      const { y, m, d } = civilDate(births[i]!);
+      parts.years[i] = y;
+      parts.monthDays[i] = m * 100 + d;
+    }
+    birthPartsOf.set(births, parts);
+  }
+  return parts;
+};
 
 export const date_naissance = defineVariable({
   name: 'date_naissance',
@@ -22,9 +40,11 @@ export const age = defineVariable({
   unit: 'year',
   formulas: {
     '0001-01-01': (ctx, period) => {
-      const birth = ctx.calc('date_naissance', period);
+      const { years, monthDays } = birthParts(ctx.calc('date_naissance', period));
+      // Not yet had this year's birthday on the first of the month: born later in the year.
+      const firstOfMonth = period.month * 100 + 1;
       const ages = new Int32Array(ctx.length);
-      for (let i = 0; i < ages.length; i++) ages[i] = fullYears(birth[i]!, period.year, period.month, 1);
+      for (let i = 0; i < ages.length; i++) ages[i] = period.year - years[i]! - (firstOfMonth < monthDays[i]! ? 1 : 0);
       return ages;
     },
   },

@@ -206,12 +206,8 @@ export const forfaitLogement = (
  *  reference months, a parent with a recognised disability rate opening the AAH (AAH counted in
  *  the resources). A wrong amount is worse than no amount. */
 export const refuseUnsupportedSituations = (ctx: FormulaContext, period: Period, prestation: string): void => {
-  const refuse = (
-    reason: string,
-    entity: EntityKey,
-    values: ArrayLike<number>,
-    test?: (v: number, i: number) => unknown,
-  ) => ctx.refuse(`non pris en charge : ${prestation} — ${reason}`, entity, values, test);
+  const refuse = (reason: string, entity: EntityKey, values: ArrayLike<number>) =>
+    ctx.refuse(`non pris en charge : ${prestation} — ${reason}`, entity, values);
   const { months } = referenceMonths(ctx, period);
   const monthsOfRight = [period, ...months];
   for (const m of monthsOfRight)
@@ -228,7 +224,13 @@ export const refuseUnsupportedSituations = (ctx: FormulaContext, period: Period,
         ctx.calc(name, year(y)),
       );
   const { role } = ctx.members('famille');
-  const ofParent = (v: number, i: number) => v && role[i] === FAMILLE_PARENT;
+  // The parents concerned flagged by plain loops rather than a test called for each row: these
+  // checks run for four months, over every person of a batch.
+  const parents = (values: ArrayLike<number>, concerned: (value: number) => boolean) => {
+    const flags = new Uint8Array(values.length);
+    for (let i = 0; i < flags.length; i++) flags[i] = role[i] === FAMILLE_PARENT && concerned(values[i]!) ? 1 : 0;
+    return flags;
+  };
   const tauxAah = ctx.param(AAH_TAUX_TAUX_INCAPACITE_RSDAE, period);
   for (const m of monthsOfRight) {
     for (const [name, what] of [
@@ -239,8 +241,7 @@ export const refuseUnsupportedSituations = (ctx: FormulaContext, period: Period,
       refuse(
         `un parent ${what} : les conditions propres aux étudiants, stagiaires et apprentis ne sont pas encore encodées`,
         'individu',
-        ctx.calc(name, m),
-        ofParent,
+        parents(ctx.calc(name, m), Boolean),
       );
     refuse(
       'allocations chômage dans les ressources : pas encore comptées par Guichet',
@@ -255,8 +256,7 @@ export const refuseUnsupportedSituations = (ctx: FormulaContext, period: Period,
     refuse(
       "un parent avec un taux d'incapacité d'au moins 50 % : l'AAH et ses règles propres dans les ressources ne sont pas encore encodées",
       'individu',
-      ctx.calc('taux_incapacite', m),
-      (t, i) => t >= tauxAah && role[i] === FAMILLE_PARENT,
+      parents(ctx.calc('taux_incapacite', m), (t) => t >= tauxAah),
     );
   }
 };

@@ -1,6 +1,6 @@
 // What all family benefits share: who is a dependent child, and the family's resources of
 // year N-2 (net catégoriel: salaries after the 10 % deduction for professional expenses).
-import { mapColumn, roundCents } from '../engine/columns.ts';
+import { roundCents } from '../engine/columns.ts';
 import { FAMILLE_ENFANT } from '../engine/entities.ts';
 import { nMinus2 } from '../engine/period.ts';
 import { defineVariable } from '../engine/variable.ts';
@@ -45,13 +45,13 @@ export const prestations_familiales_base_ressources_individu = defineVariable({
   formulas: {
     '0001-01-01': (ctx, period) => {
       const n2 = nMinus2(period);
-      const salaires = mapColumn(Float64Array, ctx.add('salaire_imposable', n2), roundCents);
+      const salaires = ctx.add('salaire_imposable', n2);
       const taux = ctx.param(ABATTEMENT_TAUX, n2);
       const minimum = ctx.param(ABATTEMENT_MINIMUM, n2);
       const plafond = ctx.param(ABATTEMENT_PLAFOND, n2);
       const result = new Float64Array(ctx.length);
       for (let i = 0; i < result.length; i++) {
-        const s = salaires[i]!;
+        const s = roundCents(salaires[i]!);
         const abattement = Math.min(s, Math.min(plafond, Math.max(minimum, s * taux)));
         result[i] = Math.max(0, s - abattement);
       }

@@ -2,7 +2,7 @@
 // under 20 raised by a single parent without the other parent's support, a share of the BMAF,
 // less the alimony received (ASF différentielle), not paid under the minimum. Amounts are
 // gross of CRDS. Orphans of both parents (higher rate) are not supported yet.
-import { roundCents, mapColumn } from '../../engine/columns.ts';
+import { roundCents } from '../../engine/columns.ts';
 import { FAMILLE_ENFANT } from '../../engine/entities.ts';
 import { defineVariable } from '../../engine/variable.ts';
 
@@ -34,7 +34,12 @@ export const asf_elig = defineVariable({
   documentation:
     "Par défaut, comme OpenFisca-France : tout parent isolé. L'absence de soutien de l'autre parent (décès, non-reconnaissance, pension non versée ou inférieure à l'ASF) est à confirmer : donner asf_elig si elle est connue.",
   formulas: {
-    '0001-01-01': (ctx, period) => mapColumn(Uint8Array, ctx.calc('en_couple', period), (c) => (c ? 0 : 1)),
+    '0001-01-01': (ctx, period) => {
+      const couple = ctx.calc('en_couple', period);
+      const result = new Uint8Array(ctx.length);
+      for (let g = 0; g < result.length; g++) result[g] = couple[g] ? 0 : 1;
+      return result;
+    },
   },
 });
 
@@ -54,7 +59,10 @@ export const asf_montant = defineVariable({
       const parEnfant = roundCents(ctx.param(PF_BMAF, period) * ctx.param(ASF_TAUX_UN_PARENT, period));
       const enfants = ctx.count('famille', ctx.calc('asf_elig_enfant', period), FAMILLE_ENFANT);
       const pensions = ctx.sum('famille', ctx.calc('pensions_alimentaires_percues', period));
-      return mapColumn(Float64Array, enfants, (n, g) => Math.max(0, roundCents(n * parEnfant - pensions[g]!)));
+      const result = new Float64Array(ctx.length);
+      for (let g = 0; g < result.length; g++)
+        result[g] = Math.max(0, roundCents(enfants[g]! * parEnfant - pensions[g]!));
+      return result;
     },
   },
 });
@@ -76,7 +84,9 @@ export const asf = defineVariable({
       const eligible = ctx.calc('asf_elig', period);
       const montant = ctx.calc('asf_montant', period);
       const seuil = ctx.param(ASF_SEUIL_VERSEMENT, period);
-      return mapColumn(Float64Array, montant, (m, g) => (eligible[g] && m > seuil ? m : 0));
+      const result = new Float64Array(ctx.length);
+      for (let g = 0; g < result.length; g++) result[g] = eligible[g] && montant[g]! > seuil ? montant[g]! : 0;
+      return result;
     },
   },
 });

@@ -3,7 +3,7 @@
 // ceiling (couple with one income, or raised for two incomes and single parents), a higher
 // amount under half that ceiling, and a differential amount just above it. Not paid with the
 // PAJE allocation de base. Amounts are gross of CRDS, as in OpenFisca-France.
-import { roundCents, mapColumn } from '../../engine/columns.ts';
+import { roundCents } from '../../engine/columns.ts';
 import { FAMILLE_ENFANT } from '../../engine/entities.ts';
 import { defineVariable } from '../../engine/variable.ts';
 import { ceilingScale, familyCeiling } from '../../variables/plafonds-paje.ts';
@@ -32,9 +32,10 @@ export const cf_enfant_a_charge = defineVariable({
       const age = ctx.calc('age', period);
       const autonome = ctx.calc('autonomie_financiere', period);
       const { role } = ctx.members('famille');
-      return mapColumn(Uint8Array, age, (a, i) =>
-        role[i] === FAMILLE_ENFANT && a >= 0 && a < ageMax && !autonome[i] ? 1 : 0,
-      );
+      const result = new Uint8Array(ctx.length);
+      for (let i = 0; i < result.length; i++)
+        result[i] = role[i] === FAMILLE_ENFANT && age[i]! >= 0 && age[i]! < ageMax && !autonome[i] ? 1 : 0;
+      return result;
     },
   },
 });
@@ -51,7 +52,9 @@ export const cf_enfant_eligible = defineVariable({
       const ageMin = ctx.param(CF_AGE_MINIMUM, period);
       const age = ctx.calc('age', period);
       const aCharge = ctx.calc('cf_enfant_a_charge', period);
-      return mapColumn(Uint8Array, age, (a, i) => (aCharge[i] && a >= ageMin ? 1 : 0));
+      const result = new Uint8Array(ctx.length);
+      for (let i = 0; i < result.length; i++) result[i] = aCharge[i] && age[i]! >= ageMin ? 1 : 0;
+      return result;
     },
   },
 });
@@ -68,7 +71,9 @@ export const cf_base_ressources_individu = defineVariable({
       const ressources = ctx.calc('prestations_familiales_base_ressources_individu', period);
       const aCharge = ctx.calc('cf_enfant_a_charge', period);
       const { role } = ctx.members('famille');
-      return mapColumn(Float64Array, ressources, (r, i) => (role[i] !== FAMILLE_ENFANT || aCharge[i] ? r : 0));
+      const result = new Float64Array(ctx.length);
+      for (let i = 0; i < result.length; i++) result[i] = role[i] !== FAMILLE_ENFANT || aCharge[i] ? ressources[i]! : 0;
+      return result;
     },
   },
 });
@@ -113,7 +118,10 @@ export const cf_majore_plafond = defineVariable({
   formulas: {
     '2018-04-01': (ctx, period) => {
       const taux = ctx.param(CF_PLAFOND_TAUX_PLAFOND_MAJORE, period);
-      return mapColumn(Float64Array, ctx.calc('cf_plafond', period), (p) => p * taux);
+      const plafond = ctx.calc('cf_plafond', period);
+      const result = new Float64Array(ctx.length);
+      for (let g = 0; g < result.length; g++) result[g] = plafond[g]! * taux;
+      return result;
     },
   },
 });
@@ -129,7 +137,9 @@ export const cf_eligibilite_base = defineVariable({
     '0001-01-01': (ctx, period) => {
       const nbMin = ctx.param(CF_NB_ENFANTS_MIN, period);
       const n = ctx.count('famille', ctx.calc('cf_enfant_eligible', period), FAMILLE_ENFANT);
-      return mapColumn(Uint8Array, n, (k) => (k >= nbMin ? 1 : 0));
+      const result = new Uint8Array(ctx.length);
+      for (let g = 0; g < result.length; g++) result[g] = n[g]! >= nbMin ? 1 : 0;
+      return result;
     },
   },
 });
@@ -177,7 +187,9 @@ export const cf_majore_avant_cumul = defineVariable({
       const ressources = ctx.calc('cf_base_ressources', period);
       const plafond = ctx.calc('cf_majore_plafond', period);
       const montant = roundCents(ctx.param(PF_BMAF, period) * ctx.param(CF_TAUX_MAJORE, period));
-      return mapColumn(Float64Array, eligible, (e, g) => (e && ressources[g]! <= plafond[g]! ? montant : 0));
+      const result = new Float64Array(ctx.length);
+      for (let g = 0; g < result.length; g++) result[g] = eligible[g] && ressources[g]! <= plafond[g]! ? montant : 0;
+      return result;
     },
   },
 });
@@ -193,7 +205,9 @@ export const cf_montant = defineVariable({
     '2018-04-01': (ctx, period) => {
       const base = ctx.calc('cf_non_majore_avant_cumul', period);
       const majore = ctx.calc('cf_majore_avant_cumul', period);
-      return mapColumn(Float64Array, base, (b, g) => Math.max(b, majore[g]!));
+      const result = new Float64Array(ctx.length);
+      for (let g = 0; g < result.length; g++) result[g] = Math.max(base[g]!, majore[g]!);
+      return result;
     },
   },
 });
@@ -214,7 +228,9 @@ export const cf = defineVariable({
     '2018-04-01': (ctx, period) => {
       const montant = ctx.calc('cf_montant', period);
       const pajeBase = ctx.calc('paje_base', period);
-      return mapColumn(Float64Array, montant, (m, g) => (pajeBase[g]! > 0 ? 0 : roundCents(m)));
+      const result = new Float64Array(ctx.length);
+      for (let g = 0; g < result.length; g++) result[g] = pajeBase[g]! > 0 ? 0 : roundCents(montant[g]!);
+      return result;
     },
   },
 });

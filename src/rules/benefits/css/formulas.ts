@@ -92,11 +92,13 @@ export const acs_plafond = defineVariable({
 const refuseUnsupportedSituations = (ctx: FormulaContext, period: Period): void => {
   const reference = referenceYear(period);
   const membre = ctx.calc('css_membre_foyer', period);
-  const refuse = (
-    reason: string,
-    values: ArrayLike<number>,
-    test: (v: number, i: number) => unknown = (v, i) => v && membre[i],
-  ) => ctx.refuse(notSupported(reason), 'individu', values, test);
+  // The members concerned flagged by a plain loop, not a test called for each row: fifteen
+  // incomes are checked over every person of a batch.
+  const refuse = (reason: string, values: ArrayLike<number>) => {
+    const flags = new Uint8Array(membre.length);
+    for (let i = 0; i < flags.length; i++) flags[i] = values[i] && membre[i] ? 1 : 0;
+    ctx.refuse(notSupported(reason), 'individu', flags);
+  };
   for (const name of ['residence_mayotte', 'residence_dom'])
     ctx.refuse(
       notSupported('outre-mer et Mayotte : plafonds propres pas encore encodés'),
@@ -113,8 +115,9 @@ const refuseUnsupportedSituations = (ctx: FormulaContext, period: Period): void 
     ctx.add('retraite_brute', reference),
   );
   const tauxAah = ctx.param(AAH_RSDAE, period);
-  refuse(
-    "taux d'incapacité ouvrant l'AAH : AAH et abattements propres pas encore encodés",
+  ctx.refuse(
+    notSupported("taux d'incapacité ouvrant l'AAH : AAH et abattements propres pas encore encodés"),
+    'individu',
     ctx.calc('taux_incapacite', period),
     (t, i) => t >= tauxAah && membre[i],
   );

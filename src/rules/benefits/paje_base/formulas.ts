@@ -2,7 +2,7 @@
 // full rate under the CF ceiling, half of it under the higher "taux partiel" ceiling (the
 // prime's). Children born or adopted since 1 April 2018 (every child under 3 from 2021 on).
 // Amounts are gross of CRDS, as in OpenFisca-France.
-import { roundCents, mapColumn } from '../../engine/columns.ts';
+import { roundCents } from '../../engine/columns.ts';
 import { FAMILLE_ENFANT } from '../../engine/entities.ts';
 import { defineVariable } from '../../engine/variable.ts';
 import { ceilingScale, familyCeiling } from '../../variables/plafonds-paje.ts';
@@ -38,9 +38,10 @@ export const enfant_eligible_paje = defineVariable({
       const autonome = ctx.calc('autonomie_financiere', period);
       const { role } = ctx.members('famille');
       // Due from the month after birth (age 0 on the 1st of the month means born before it).
-      return mapColumn(Uint8Array, age, (a, i) =>
-        role[i] === FAMILLE_ENFANT && a >= 0 && a < ageLimite && !autonome[i] ? 1 : 0,
-      );
+      const result = new Uint8Array(ctx.length);
+      for (let i = 0; i < result.length; i++)
+        result[i] = role[i] === FAMILLE_ENFANT && age[i]! >= 0 && age[i]! < ageLimite && !autonome[i] ? 1 : 0;
+      return result;
     },
   },
 });
