@@ -1,9 +1,9 @@
 // `/calculate` on worker threads. The engine is most of a request's CPU time: in a worker it runs
 // beside the main thread's HTTP work (parsing, hooks, writing the answer), on another core. A
 // situation is plain JSON: it goes to a worker by structured clone and comes back as the JSON text
-// the route sends, byte for byte what the main thread would have written. The workers start when
-// the server listens (or on the first calculation); until one is ready (and where the machine has
-// one core), the main thread computes, with the same function.
+// the route sends, byte for byte what the main thread would have written. The workers start with
+// the first calculation; until one is ready (and where the machine has one core), the main thread
+// computes, with the same function.
 import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { calculate, OpenfiscaApiError } from './openfisca-api-calculate.ts';
@@ -126,10 +126,6 @@ export const createCalculatePool = (
         target.pending.set(id, { resolve, reject });
         target.worker.postMessage({ id, situation });
       });
-    },
-    /** Starts the workers (when the server starts listening: not for tests that only inject). */
-    start: () => {
-      while (!isClosed && !cannotStart && slots.length < size) spawn();
     },
     /** Starts the workers and resolves once they are ready (tests). */
     ready: async () => {

@@ -34,11 +34,9 @@ export const mountOpenfiscaApi = async (app: HttpApp, { config }: ModuleContext)
   let variables: ReturnType<typeof listVariables> | undefined;
   let parameters: ReturnType<typeof listParameters> | undefined;
   let spec: ReturnType<typeof openApiSpec> | undefined;
+  // Its workers start with the first calculation (which the main thread answers meanwhile): a
+  // server nobody asks for a calculation keeps no copy of the rules in a worker.
   const pool = createCalculatePool(system);
-  app.addHook('onListen', (done) => {
-    pool.start();
-    done();
-  });
   app.addHook('onClose', pool.close);
 
   await app.register(
