@@ -194,20 +194,10 @@ export class Simulation {
     }
   }
 
-  /** A trace node, its fields all set at once (a formula's start added afterwards would give the
-   *  node a second shape and an extra allocation); `compute` sets its source. */
+  /** A trace node, its fields all set at once (a field added afterwards would give the node
+   *  another shape and an extra allocation); `compute` sets its source. */
   private newNode(plan: Plan): TraceNode {
     const { variable, formula } = plan;
-    if (this.inputs[plan.slot] || !formula)
-      return {
-        variable: variable.name,
-        period: plan.periodText,
-        entity: variable.entity,
-        source: 'default',
-        variables: NO_KEYS,
-        parameters: NO_PARAMETERS,
-        value: NO_VALUE,
-      };
     return {
       variable: variable.name,
       period: plan.periodText,
@@ -216,7 +206,8 @@ export class Simulation {
       variables: NO_KEYS,
       parameters: NO_PARAMETERS,
       value: NO_VALUE,
-      formulaStart: formula.start,
+      // The formula used, when one computes the value (not an input).
+      formulaStart: this.inputs[plan.slot] ? undefined : formula?.start,
     };
   }
 
@@ -288,10 +279,7 @@ export class Simulation {
       }
       return this.defaultColumn(variable, length);
     }
-    if (node) {
-      node.source = 'formula';
-      node.formulaStart = found.start;
-    }
+    if (node) node.source = 'formula';
     const column = found.formula(this.context(variable.entity, length), period);
     if (column.length !== length)
       throw new Error(`${variable.name} : la formule rend ${column.length} valeurs pour ${length}`);
