@@ -348,9 +348,11 @@ export class Simulation {
       },
       members: (group) => groupOf(group),
       refuse: (reason, of, values, test) => {
+        const holds = typeof test === 'function' ? test : undefined;
+        const among = typeof test === 'function' ? undefined : test;
         let rows: Uint8Array | undefined;
         for (let i = 0; i < values.length; i++) {
-          if (!(test ? test(values[i]!, i) : values[i])) continue;
+          if (holds ? !holds(values[i]!, i) : !values[i] || (among && !among[i])) continue;
           if (!this.refusesRows) throw new NotSupportedError(reason);
           rows ??= new Uint8Array(values.length);
           rows[i] = 1;

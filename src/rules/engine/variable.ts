@@ -30,14 +30,16 @@ export type FormulaContext = {
   sum: (group: GroupKey, personValues: Column, role?: number) => Float64Array;
   /** Count per group of members for which `personValues` is non-zero. */
   count: (group: GroupKey, personValues: Column, role?: number) => Int32Array;
-  /** Marks the rows of `entity` where `test(value, row)` holds (a non-zero value without `test`)
+  /** Marks the rows of `entity` where `test(value, row)` holds (a non-zero value without `test`;
+   *  with a column instead of a function, a non-zero value in a row where that column is non-zero)
    *  as "not supported" for `reason`. One household: throws NotSupportedError. In batch, only
-   *  those rows (and every value computed from them) are not supported; the others compute. */
+   *  those rows (and every value computed from them) are not supported; the others compute.
+   *  A column costs no call per row, which counts for checks run over months of a whole batch. */
   refuse: (
     reason: string,
     entity: EntityKey,
     values: ArrayLike<number>,
-    test?: (value: number, row: number) => unknown,
+    test?: ((value: number, row: number) => unknown) | ArrayLike<number>,
   ) => void;
   /** Each person gets the value of its group. */
   project: (group: GroupKey, groupValues: Column) => Column;

@@ -206,8 +206,12 @@ export const forfaitLogement = (
  *  reference months, a parent with a recognised disability rate opening the AAH (AAH counted in
  *  the resources). A wrong amount is worse than no amount. */
 export const refuseUnsupportedSituations = (ctx: FormulaContext, period: Period, prestation: string): void => {
-  const refuse = (reason: string, entity: EntityKey, values: ArrayLike<number>) =>
-    ctx.refuse(`non pris en charge : ${prestation} — ${reason}`, entity, values);
+  const refuse = (
+    reason: string,
+    entity: EntityKey,
+    values: ArrayLike<number>,
+    test?: Parameters<FormulaContext['refuse']>[3],
+  ) => ctx.refuse(`non pris en charge : ${prestation} — ${reason}`, entity, values, test);
   const { months } = referenceMonths(ctx, period);
   const monthsOfRight = [period, ...months];
   for (const m of monthsOfRight)
@@ -224,13 +228,8 @@ export const refuseUnsupportedSituations = (ctx: FormulaContext, period: Period,
         ctx.calc(name, year(y)),
       );
   const { role } = ctx.members('famille');
-  // The parents concerned flagged by plain loops rather than a test called for each row: these
-  // checks run for four months, over every person of a batch.
-  const parents = (values: ArrayLike<number>, concerned: (value: number) => boolean) => {
-    const flags = new Uint8Array(values.length);
-    for (let i = 0; i < flags.length; i++) flags[i] = role[i] === FAMILLE_PARENT && concerned(values[i]!) ? 1 : 0;
-    return flags;
-  };
+  const isParent = new Uint8Array(role.length);
+  for (let i = 0; i < role.length; i++) isParent[i] = role[i] === FAMILLE_PARENT ? 1 : 0;
   const tauxAah = ctx.param(AAH_TAUX_TAUX_INCAPACITE_RSDAE, period);
   for (const m of monthsOfRight) {
     for (const [name, what] of [
@@ -241,7 +240,8 @@ export const refuseUnsupportedSituations = (ctx: FormulaContext, period: Period,
       refuse(
         `un parent ${what} : les conditions propres aux étudiants, stagiaires et apprentis ne sont pas encore encodées`,
         'individu',
-        parents(ctx.calc(name, m), Boolean),
+        ctx.calc(name, m),
+        isParent,
       );
     refuse(
       'allocations chômage dans les ressources : pas encore comptées par Guichet',
@@ -256,7 +256,8 @@ export const refuseUnsupportedSituations = (ctx: FormulaContext, period: Period,
     refuse(
       "un parent avec un taux d'incapacité d'au moins 50 % : l'AAH et ses règles propres dans les ressources ne sont pas encore encodées",
       'individu',
-      parents(ctx.calc('taux_incapacite', m), (t) => t >= tauxAah),
+      ctx.calc('taux_incapacite', m),
+      (t, i) => t >= tauxAah && isParent[i],
     );
   }
 };

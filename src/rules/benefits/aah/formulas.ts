@@ -92,13 +92,8 @@ const abattedSalaries = (ctx: FormulaContext, period: Period): Float64Array => {
 
 /** Resources Guichet does not count yet for the AAH: refused, never left out. */
 const refuseUncountedResources = (ctx: FormulaContext, period: Period, eligible: Uint8Array): void => {
-  // The persons concerned flagged by a plain loop, not a test called for each row: these checks
-  // run for four months and fifteen incomes, over every person of a batch.
-  const refuse = (reason: string, values: ArrayLike<number>) => {
-    const flags = new Uint8Array(values.length);
-    for (let i = 0; i < flags.length; i++) flags[i] = values[i] && eligible[i] ? 1 : 0;
-    ctx.refuse(notSupported(reason), 'individu', flags);
-  };
+  const refuse = (reason: string, values: ArrayLike<number>) =>
+    ctx.refuse(notSupported(reason), 'individu', values, eligible);
   for (const m of [period, ...monthsOf(lastThreeMonths(period))]) {
     refuse('allocations chômage dans les ressources : pas encore comptées', ctx.calc('chomage_net', m));
     refuse(

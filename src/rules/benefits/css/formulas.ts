@@ -92,13 +92,8 @@ export const acs_plafond = defineVariable({
 const refuseUnsupportedSituations = (ctx: FormulaContext, period: Period): void => {
   const reference = referenceYear(period);
   const membre = ctx.calc('css_membre_foyer', period);
-  // The members concerned flagged by a plain loop, not a test called for each row: fifteen
-  // incomes are checked over every person of a batch.
-  const refuse = (reason: string, values: ArrayLike<number>) => {
-    const flags = new Uint8Array(membre.length);
-    for (let i = 0; i < flags.length; i++) flags[i] = values[i] && membre[i] ? 1 : 0;
-    ctx.refuse(notSupported(reason), 'individu', flags);
-  };
+  const refuse = (reason: string, values: ArrayLike<number>) =>
+    ctx.refuse(notSupported(reason), 'individu', values, membre);
   for (const name of ['residence_mayotte', 'residence_dom'])
     ctx.refuse(
       notSupported('outre-mer et Mayotte : plafonds propres pas encore encodés'),
