@@ -206,6 +206,24 @@ describe('travailleur de la file de travaux', () => {
     assert.match((await getJob(db, lastTry)).lastError ?? '', /Bail expiré/);
   });
 
+  it('écrit le résultat d’un travail après une coupure de la connexion, sans attendre la fin du bail', async () => {
+    let cuts = 0;
+    const cutOnce: Db = {
+      ...db,
+      query: (async (text: string, params?: readonly unknown[]) => {
+        if (text.includes("set status = 'done'") && cuts++ === 0)
+          throw new Error('terminating connection due to administrator command');
+        return db.query(text, params);
+      }) as Db['query'],
+    };
+    const worker = startWorker({ db: cutOnce, leaseMs: 10 * 60 * 1000 });
+    const id = await enqueueJob(db, { type: 'test.record', payload: { value: 42 } });
+    await waitFor(async () => (await statusOf(db, id)) === 'done', 'résultat écrit au second essai');
+    await worker.stop();
+    assert.equal(cuts, 2, 'une écriture coupée, puis une réussie');
+    assert.equal((await getJob(db, id)).attempts, 1, 'le travail n’a pas été repris');
+  });
+
   it('laisse finir le travail en cours quand on arrête le travailleur', async () => {
     const started = new Promise<void>((resolve) => (slowJobStarted = resolve));
     const worker = startWorker();

@@ -52,6 +52,8 @@ export const retryDelayMs = (attempt: number, random: () => number = Math.random
 // commits and miss the job: look again shortly a few times before going back to polling.
 const FOLLOW_UP_DELAYS_MS = [10, 50, 250];
 
+const OUTCOME_RETRY_DELAYS_MS = [100, 500, 2000, 5000];
+
 const describeError = (error: unknown) =>
   (error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error)).slice(0, 10_000);
 
@@ -105,38 +107,63 @@ export const createWorker = ({
       };
     });
 
+  // A cut connection (database restarted, connection terminated) usually heals within seconds: the
+  // outcome is written again a few times before the lease is left to expire and the job runs again.
+  const writeOutcome = async (job: Job, write: () => Promise<void>, jobLogger: Logger) => {
+    for (const delayMs of [...OUTCOME_RETRY_DELAYS_MS, undefined]) {
+      if (released.has(job.id)) return;
+      try {
+        return await write();
+      } catch (error) {
+        if (delayMs === undefined) {
+          // Handlers tolerate the run again (at-least-once).
+          if (!released.has(job.id)) jobLogger.error({ err: error }, 'résultat du travail non enregistré');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  };
+
   const execute = async (job: Job, signal: AbortSignal) => {
     const jobLogger = logger.child({ jobId: job.id, jobType: job.type, attempt: job.attempts });
     const handler = registry.handlers.get(job.type);
-    try {
-      if (!handler) {
-        await failJob(db, { id: job.id, workerId, error: unknownType(job.type), retryInMs: 0, isFinal: true });
-        jobLogger.error('travail de type inconnu, mis de côté (dead)');
-        return;
-      }
-      try {
-        await handler(job.payload, { jobId: job.id, attempt: job.attempts, db, config, logger: jobLogger, signal });
-      } catch (error) {
-        if (released.has(job.id)) return;
-        const status = await failJob(db, {
-          id: job.id,
-          workerId,
-          error: describeError(error),
-          retryInMs: retryDelay(job.attempts),
-        });
-        if (status === 'dead') jobLogger.error({ err: error }, 'travail en échec définitif (dead)');
-        else jobLogger.warn({ err: error }, 'travail en échec, nouvel essai plus tard');
-        return;
-      }
-      if (released.has(job.id)) return;
-      const isRecorded = await completeJob(db, { id: job.id, workerId });
-      if (!isRecorded)
-        jobLogger.warn('travail terminé après la fin de son bail : il a pu être repris par un autre travailleur');
-    } catch (error) {
-      // The outcome could not be written (database unreachable): the lease will expire and the
-      // job will be run again, which handlers must tolerate (at-least-once).
-      if (!released.has(job.id)) jobLogger.error({ err: error }, 'résultat du travail non enregistré');
+    if (!handler) {
+      return writeOutcome(
+        job,
+        async () => {
+          await failJob(db, { id: job.id, workerId, error: unknownType(job.type), retryInMs: 0, isFinal: true });
+          jobLogger.error('travail de type inconnu, mis de côté (dead)');
+        },
+        jobLogger,
+      );
     }
+    try {
+      await handler(job.payload, { jobId: job.id, attempt: job.attempts, db, config, logger: jobLogger, signal });
+    } catch (error) {
+      return writeOutcome(
+        job,
+        async () => {
+          const status = await failJob(db, {
+            id: job.id,
+            workerId,
+            error: describeError(error),
+            retryInMs: retryDelay(job.attempts),
+          });
+          if (status === 'dead') jobLogger.error({ err: error }, 'travail en échec définitif (dead)');
+          else jobLogger.warn({ err: error }, 'travail en échec, nouvel essai plus tard');
+        },
+        jobLogger,
+      );
+    }
+    return writeOutcome(
+      job,
+      async () => {
+        if (!(await completeJob(db, { id: job.id, workerId })))
+          jobLogger.warn('travail terminé après la fin de son bail : il a pu être repris par un autre travailleur');
+      },
+      jobLogger,
+    );
   };
 
   const launch = (job: Job) => {
