@@ -9,7 +9,7 @@ import { NotSupportedError, SituationError } from './engine/errors.ts';
 import { buildSimulation } from './engine/evaluate.ts';
 import type { ParameterAt } from './engine/parameters.ts';
 import { ETERNITY, isoDate, parsePeriod, PeriodError, periodKey, type Period } from './engine/period.ts';
-import type { TraceNode } from './engine/simulation.ts';
+import type { Simulation, TraceNode } from './engine/simulation.ts';
 import type { TaxBenefitSystem } from './engine/tax-benefit-system.ts';
 import type { Variable } from './engine/variable.ts';
 
@@ -319,26 +319,47 @@ const openfiscaTraceOf = (system: TaxBenefitSystem, nodes: Map<string, TraceNode
   return result;
 };
 
+/** `/trace`'s answer. Its OpenFisca form of the engine's trace (hundreds of objects) is made when
+ *  first read, by the JSON serialiser of the response, once. A class, not an object with its own
+ *  getter: a getter closure defined on each object gave each one a new hidden class, held in old
+ *  space, whose getter kept the young simulation alive: every trace was promoted, and the
+ *  collector's pauses made one household's p99 20 ms. */
+class TraceAnswer implements OpenfiscaTrace {
+  #trace: OpenfiscaTrace['trace'] | undefined;
+
+  constructor(
+    private readonly system: TaxBenefitSystem,
+    private readonly simulation: Simulation,
+    readonly entitiesDescription: Record<string, string[]>,
+    readonly requestedCalculations: string[],
+    readonly warnings: string[],
+  ) {}
+
+  get trace() {
+    return (this.#trace ??= openfiscaTraceOf(this.system, this.simulation.trace));
+  }
+
+  toJSON(): OpenfiscaTrace {
+    const { trace, entitiesDescription, requestedCalculations, warnings } = this;
+    return { trace, entitiesDescription, requestedCalculations, warnings };
+  }
+}
+
 /** `/trace`: every value computed for the asked calculations, what it depends on, and the ids of
- *  each entity. The engine records the trace as it computes; its OpenFisca form (hundreds of
- *  objects) is made when first read (by the JSON serialiser of the response), once. */
+ *  each entity. */
 export const trace = (system: TaxBenefitSystem, situation: unknown): OpenfiscaTrace => {
   const { simulation, ids, computations } = simulate(system, situation as Record<string, unknown>, true);
-  let made: OpenfiscaTrace['trace'] | undefined;
-  const result = Object.defineProperty({} as OpenfiscaTrace, 'trace', {
-    enumerable: true,
-    get: () => (made ??= openfiscaTraceOf(system, simulation.trace)),
-  });
-  result.entitiesDescription = Object.fromEntries(
-    (['individu', ...GROUP_KEYS] as EntityKey[]).map((key) => [ENTITIES[key].plural, ids[key]]),
-  );
-  result.requestedCalculations = [
-    ...new Set(
-      computations.map(
-        (c) => `${c.variable.name}<${c.variable.definitionPeriod === 'eternity' ? 'ETERNITY' : periodKey(c.period)}>`,
+  return new TraceAnswer(
+    system,
+    simulation,
+    Object.fromEntries((['individu', ...GROUP_KEYS] as EntityKey[]).map((key) => [ENTITIES[key].plural, ids[key]])),
+    [
+      ...new Set(
+        computations.map(
+          (c) => `${c.variable.name}<${c.variable.definitionPeriod === 'eternity' ? 'ETERNITY' : periodKey(c.period)}>`,
+        ),
       ),
-    ),
-  ];
-  result.warnings = [...simulation.warnings];
-  return result;
+    ],
+    [...simulation.warnings],
+  );
 };
