@@ -289,7 +289,7 @@ const parameterTrace = (parameter: ParameterAt) => {
 };
 
 /** OpenFisca's trace of a simulation's trace nodes. */
-const openfiscaTraceOf = (system: TaxBenefitSystem, nodes: Map<string, TraceNode>): OpenfiscaTrace['trace'] => {
+const openfiscaTraceOf = (system: TaxBenefitSystem, nodes: ReadonlyMap<string, TraceNode>): OpenfiscaTrace['trace'] => {
   const result: OpenfiscaTrace['trace'] = {};
   // OpenFisca's key of each engine key, made once (a value is the dependency of many others).
   const keys = new Map<string, string>();

@@ -8,7 +8,7 @@ import type { ParameterAt } from './parameters.ts';
 import { dayNumber, ETERNITY, monthsOf, periodKey, startDate, yearsOf, type Period } from './period.ts';
 import { entityCount, rowsIn, type Population } from './population.ts';
 import type { TaxBenefitSystem } from './tax-benefit-system.ts';
-import { planCount, planOf, plansOver, type FormulaContext, type Plan, type Variable } from './variable.ts';
+import { planCount, planOf, plansOver, type Asked, type FormulaContext, type Plan, type Variable } from './variable.ts';
 
 export type TraceNode = {
   variable: string;
@@ -46,6 +46,28 @@ const NO_PARAMETERS = Object.freeze([]) as unknown as ParameterAt[];
 const top = <T>(stack: T[], depth = 1): T | undefined =>
   stack.length >= depth ? stack[stack.length - depth] : undefined;
 
+/** A formula running: the plan it computes, how many things it has asked so far, whether they
+ *  were the ones its plan recorded, and what it asked when the plan has no record yet. */
+type Frame = { plan: Plan; next: number; isReplaying: boolean; recording: Asked[] | undefined };
+
+const isAskedFor = (asked: Asked, name: string, period: Period) =>
+  asked.name === name &&
+  asked.year === period.year &&
+  asked.month === period.month &&
+  asked.unit === period.unit &&
+  asked.size === period.size;
+
+const askedRecord = (name: string, period: Period, found: Pick<Asked, 'plan' | 'plans' | 'parameter'>): Asked => ({
+  name,
+  unit: period.unit,
+  year: period.year,
+  month: period.month,
+  size: period.size,
+  plan: found.plan,
+  plans: found.plans,
+  parameter: found.parameter,
+});
+
 /** Adds the refusals not already in `to`. */
 const mergeRefusals = (to: Refusal[], from: Refusal[]) => {
   for (const refusal of from) if (!to.includes(refusal)) to.push(refusal);
@@ -53,7 +75,11 @@ const mergeRefusals = (to: Refusal[], from: Refusal[]) => {
 
 export class Simulation {
   readonly warnings = new Set<string>();
-  readonly trace = new Map<string, TraceNode>();
+  /** The traced values in the order they were computed, and their keys: two arrays to push to,
+   *  on the engine's hottest path, rather than a map to insert into (made when read, see `trace`). */
+  private readonly tracedKeys: string[] = [];
+  private readonly tracedNodes: TraceNode[] = [];
+  private tracedMap: Map<string, TraceNode> | undefined;
   /** Inputs and computed values by plan slot (see `planOf`): no text to build or hash on the
    *  engine's hottest path. */
   private readonly inputs: Array<Input | undefined>;
@@ -68,6 +94,15 @@ export class Simulation {
   /** Sums made by `add`, by the plans summed (never written to once made, like every column). */
   private readonly sums = new Map<Plan[], Float64Array>();
   private readonly stack: TraceNode[] = [];
+  /** The formulas running, innermost last (`depth` of them; frames are reused). A formula asks
+   *  the same things in the same order from one household to the next: what it asked the first
+   *  time is recorded on its plan, and later runs check each request against the record (the
+   *  same text, the same period) instead of looking the name up, the period checked and the plan
+   *  found again. A request that differs ends the replay for that run; the answer is the same. */
+  private readonly frames: Frame[] = [];
+  private depth = 0;
+  /** Whether the formula `compute` just ran asked exactly what its plan recorded. */
+  private wasReplayed = false;
   /** The keys of values and the parameters asked by the traced calculations under way, one after
    *  the other (each node's first in `askedFrom`), copied into arrays of their exact size when the
    *  node is done: no array grown push by push for each of hundreds of nodes, and less memory
@@ -92,6 +127,15 @@ export class Simulation {
     this.inputs = new Array<Input | undefined>(planCount());
     this.cache = new Array<Column | null | undefined>(planCount());
     this.cacheRefusals = new Array<Refusal[] | undefined>(this.refusesRows ? planCount() : 0);
+  }
+
+  /** Every traced value by key (`name@period`), in the order they were computed. */
+  get trace(): ReadonlyMap<string, TraceNode> {
+    if (!this.tracedMap) {
+      this.tracedMap = new Map();
+      for (let i = 0; i < this.tracedKeys.length; i++) this.tracedMap.set(this.tracedKeys[i]!, this.tracedNodes[i]!);
+    }
+    return this.tracedMap;
   }
 
   /** Gives an input. A year (or several months) given for a monthly variable is spread over its
@@ -139,9 +183,20 @@ export class Simulation {
 
   /** The value of a variable for a period of its definition unit (computing what it needs). */
   calculate(name: string, period: Period): Column {
+    const frame = this.depth ? this.frames[this.depth - 1] : undefined;
+    if (frame?.isReplaying) {
+      const asked = frame.plan.asked![frame.next];
+      if (asked?.plan && isAskedFor(asked, name, period)) {
+        frame.next++;
+        return this.calculatePlan(asked.plan);
+      }
+      frame.isReplaying = false;
+    }
     const variable = this.system.variable(name);
     this.checkPeriod(variable, period);
-    return this.calculatePlan(planOf(variable, period));
+    const plan = planOf(variable, period);
+    frame?.recording?.push(askedRecord(name, period, { plan, plans: undefined, parameter: undefined }));
+    return this.calculatePlan(plan);
   }
 
   private calculatePlan(plan: Plan): Column {
@@ -168,13 +223,20 @@ export class Simulation {
       computed = true;
       if (node) {
         node.value = column;
-        const parametersFrom = this.askedFrom[this.askedFrom.length - 1]!;
-        const variablesFrom = this.askedFrom[this.askedFrom.length - 2]!;
-        if (this.askedVariableCount > variablesFrom)
-          node.variables = this.askedVariables.slice(variablesFrom, this.askedVariableCount);
-        if (this.askedParameterCount > parametersFrom)
-          node.parameters = this.askedParameters.slice(parametersFrom, this.askedParameterCount);
-        this.trace.set(plan.key, node);
+        if (this.wasReplayed) {
+          if (plan.askedKeys.length) node.variables = plan.askedKeys;
+          if (plan.askedParameters.length) node.parameters = plan.askedParameters;
+        } else {
+          const parametersFrom = this.askedFrom[this.askedFrom.length - 1]!;
+          const variablesFrom = this.askedFrom[this.askedFrom.length - 2]!;
+          if (this.askedVariableCount > variablesFrom)
+            node.variables = this.askedVariables.slice(variablesFrom, this.askedVariableCount);
+          if (this.askedParameterCount > parametersFrom)
+            node.parameters = this.askedParameters.slice(parametersFrom, this.askedParameterCount);
+        }
+        this.tracedKeys.push(plan.key);
+        this.tracedNodes.push(node);
+        this.tracedMap = undefined;
       }
       if (refusals?.length) {
         this.cacheRefusals[plan.slot] = refusals;
@@ -213,8 +275,7 @@ export class Simulation {
 
   /** Sum of a monthly (or yearly) variable over a longer period, as OpenFisca's calculate_add. */
   add(name: string, period: Period): Float64Array {
-    const variable = this.system.variable(name);
-    const plans = plansOver(variable, period);
+    const plans = this.plansAsked(name, period);
     // Each month is still asked (the trace records the dependencies and the batch the refusals,
     // both cheap once computed), but the sum is made once per simulation: the family benefits
     // of every month of a year sum the same twelve months of N-2 salaries.
@@ -223,13 +284,28 @@ export class Simulation {
       for (const plan of plans) this.calculatePlan(plan);
       return made;
     }
-    const total = new Float64Array(entityCount(this.population, variable.entity));
+    const total = new Float64Array(entityCount(this.population, plans[0]!.variable.entity));
     for (const plan of plans) {
       const column = this.calculatePlan(plan);
       for (let i = 0; i < total.length; i++) total[i]! += column[i]!;
     }
     this.sums.set(plans, total);
     return total;
+  }
+
+  private plansAsked(name: string, period: Period): Plan[] {
+    const frame = this.depth ? this.frames[this.depth - 1] : undefined;
+    if (frame?.isReplaying) {
+      const asked = frame.plan.asked![frame.next];
+      if (asked?.plans && isAskedFor(asked, name, period)) {
+        frame.next++;
+        return asked.plans;
+      }
+      frame.isReplaying = false;
+    }
+    const plans = plansOver(this.system.variable(name), period);
+    frame?.recording?.push(askedRecord(name, period, { plan: undefined, plans, parameter: undefined }));
+    return plans;
   }
 
   /** The rows of a computed variable's entity that are "not supported", by reason (batch only):
@@ -263,6 +339,7 @@ export class Simulation {
   }
 
   private compute(plan: Plan, node: TraceNode | undefined): Column {
+    this.wasReplayed = false;
     const input = this.inputs[plan.slot];
     if (input) {
       if (node) node.source = input.projected ? 'projected input' : 'input';
@@ -280,7 +357,27 @@ export class Simulation {
       return this.defaultColumn(variable, length);
     }
     if (node) node.source = 'formula';
-    const column = found.formula(this.context(variable.entity, length), period);
+    const frame = (this.frames[this.depth] ??= { plan, next: 0, isReplaying: false, recording: undefined });
+    frame.plan = plan;
+    frame.next = 0;
+    frame.isReplaying = plan.asked !== undefined && plan.askedBy === this.system;
+    frame.recording = frame.isReplaying ? undefined : [];
+    this.depth++;
+    let column: Column;
+    try {
+      column = found.formula(this.context(variable.entity, length), period);
+    } finally {
+      this.depth--;
+    }
+    // Recorded once the formula has answered (a failed run records nothing).
+    if (frame.recording) {
+      plan.asked = frame.recording;
+      plan.askedBy = this.system;
+      plan.askedKeys = frame.recording
+        .flatMap((asked) => asked.plans ?? (asked.plan ? [asked.plan] : []))
+        .map((p) => p.key);
+      plan.askedParameters = frame.recording.flatMap((asked) => (asked.parameter ? [asked.parameter] : []));
+    } else this.wasReplayed = frame.isReplaying && frame.next === plan.asked!.length;
     if (column.length !== length)
       throw new Error(`${variable.name} : la formule rend ${column.length} valeurs pour ${length}`);
     return column;
@@ -304,10 +401,22 @@ export class Simulation {
     if (made) return made;
     const population = this.population;
     const param = (name: string, period: Period): ParameterAt => {
-      const found =
-        period.unit === 'eternity'
-          ? this.system.parameters.at(name, startDate(period))
-          : this.system.parameters.atMonth(name, period.year, period.month);
+      const frame = this.depth ? this.frames[this.depth - 1] : undefined;
+      let found: ParameterAt | undefined;
+      if (frame?.isReplaying) {
+        const asked = frame.plan.asked![frame.next];
+        if (asked?.parameter && isAskedFor(asked, name, period)) {
+          frame.next++;
+          found = asked.parameter;
+        } else frame.isReplaying = false;
+      }
+      if (!found) {
+        found =
+          period.unit === 'eternity'
+            ? this.system.parameters.at(name, startDate(period))
+            : this.system.parameters.atMonth(name, period.year, period.month);
+        frame?.recording?.push(askedRecord(name, period, { plan: undefined, plans: undefined, parameter: found }));
+      }
       if (found.warning) this.warnings.add(found.warning);
       // The formula asking is the traced node on top of the stack (its nested calculations are done).
       if (this.stack.length) this.askedParameters[this.askedParameterCount++] = found;

@@ -3,6 +3,7 @@
 // date) and written over columns, so the same code serves one household and a million.
 import type { Column, ValueType } from './columns.ts';
 import type { EntityKey, GroupKey } from './entities.ts';
+import type { ParameterAt } from './parameters.ts';
 import {
   ETERNITY,
   monthsOf,
@@ -101,6 +102,27 @@ export type Plan = {
   key: string;
   /** The formula in force at the start of the period, if any. */
   formula: { start: string; formula: Formula } | undefined;
+  /** What the formula asked, in order, the first time it ran with the system `askedBy` (see
+   *  `Simulation`'s replay; another system may hold other parameters under the same names). */
+  asked: Asked[] | undefined;
+  askedBy: object | undefined;
+  /** The same record as a trace node's lists: the keys of the values asked (a sum's parts each)
+   *  and the parameters, shared by the nodes of every run that replayed it whole. */
+  askedKeys: string[];
+  askedParameters: ParameterAt[];
+};
+
+/** One thing a formula asked: a variable (`plan`), a sum (`plans`) or a parameter (`parameter`),
+ *  by this name and for this period. */
+export type Asked = {
+  name: string;
+  unit: PeriodUnit;
+  year: number;
+  month: number;
+  size: number;
+  plan: Plan | undefined;
+  plans: Plan[] | undefined;
+  parameter: ParameterAt | undefined;
 };
 
 /** Declares a variable; formulas are kept sorted by start date. Every field is set, in the same
@@ -154,6 +176,10 @@ export const planOf = (variable: Variable, period: Period): Plan => {
       periodText,
       key: `${variable.name}@${periodText}`,
       formula: formulaAt(variable, at.unit === 'eternity' ? '9999-12-31' : startDate(at)),
+      asked: undefined,
+      askedBy: undefined,
+      askedKeys: [],
+      askedParameters: [],
     };
     variable.plans.set(year, month, plan);
   }

@@ -219,7 +219,7 @@ export const estimateRights = (
 };
 
 /** Warnings of the parameters a value was computed from (values past their confirmed validity). */
-const warningsUnder = (trace: Map<string, TraceNode>, key: string): string[] => {
+const warningsUnder = (trace: ReadonlyMap<string, TraceNode>, key: string): string[] => {
   const warnings = new Set<string>();
   const seen = new Set<string>();
   const visit = (k: string) => {

@@ -45,7 +45,7 @@ const plainLabel = (label: string) => {
 
 /** The nodes under `key`, breadth first, each once; another benefit is listed but not opened. */
 const descendants = (
-  trace: Map<string, TraceNode>,
+  trace: ReadonlyMap<string, TraceNode>,
   key: string,
   otherBenefits: Set<string>,
 ): Array<{ key: string; node: TraceNode; depth: number }> => {
@@ -82,7 +82,7 @@ const rowsIn = (population: Population, entity: EntityKey, row: number, target: 
 /** Each condition met or failed, the amounts behind the result, and a conclusion. */
 export const explainReasons = (
   system: TaxBenefitSystem,
-  trace: Map<string, TraceNode>,
+  trace: ReadonlyMap<string, TraceNode>,
   key: string,
   {
     row,
@@ -183,7 +183,7 @@ const valueOf = (system: TaxBenefitSystem, node: TraceNode, ids: Ids) => {
 /** The calculation of `key` as a tree, down to the inputs, with every parameter's legal reference. */
 export const explainCalculation = (
   system: TaxBenefitSystem,
-  trace: Map<string, TraceNode>,
+  trace: ReadonlyMap<string, TraceNode>,
   key: string,
   ids: Ids,
   maxDepth = 6,

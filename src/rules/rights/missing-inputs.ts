@@ -154,7 +154,7 @@ const probeValues = (variable: Variable, month: Period): number[] => {
 
 type Options = {
   month: Period;
-  trace: Map<string, TraceNode>;
+  trace: ReadonlyMap<string, TraceNode>;
   ids: Record<EntityKey, string[]>;
   entries: RightsEntry[];
   baseline: BenefitValues;
