@@ -50,15 +50,19 @@ const top = <T>(stack: T[], depth = 1): T | undefined =>
  *  were the ones its plan recorded, and what it asked when the plan has no record yet. */
 type Frame = { plan: Plan; next: number; isReplaying: boolean; recording: Asked[] | undefined };
 
+// A formula mostly passes on its own period, the same object from one household to the next (its
+// plan's): compared by identity first.
 const isAskedFor = (asked: Asked, name: string, period: Period) =>
   asked.name === name &&
-  asked.year === period.year &&
-  asked.month === period.month &&
-  asked.unit === period.unit &&
-  asked.size === period.size;
+  (asked.period === period ||
+    (asked.year === period.year &&
+      asked.month === period.month &&
+      asked.unit === period.unit &&
+      asked.size === period.size));
 
 const askedRecord = (name: string, period: Period, found: Pick<Asked, 'plan' | 'plans' | 'parameter'>): Asked => ({
   name,
+  period,
   unit: period.unit,
   year: period.year,
   month: period.month,

@@ -116,6 +116,8 @@ export type Plan = {
  *  by this name and for this period. */
 export type Asked = {
   name: string;
+  /** The period object asked the first time, then its fields (periods are never written to). */
+  period: Period;
   unit: PeriodUnit;
   year: number;
   month: number;
