@@ -1,9 +1,16 @@
 // The whole application on a fresh test database, for tests that go through HTTP (`app.inject`).
+import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { after } from 'node:test';
 import { buildGuichet, migrationSources, type Guichet } from './main.ts';
 import { resolveAccount, seedDemoPopulation } from './people/index.ts';
-import { createSession, SESSION_COOKIE, type OidcLogin, type ResolveAccount } from './platform/index.ts';
+import {
+  createSession,
+  SESSION_COOKIE,
+  type OidcLogin,
+  type ResolveAccount,
+  type SessionUser,
+} from './platform/index.ts';
 import { testConfig, testDb, testLogger } from './platform/testing/index.ts';
 
 /** Builds Guichet on its own test database and stops it when the test file ends. */
@@ -47,6 +54,26 @@ export const testGuichetServer = async (
   return { ...guichet, url };
 };
 
+/** What a signed-in request sends: the session cookie and the CSRF token that writes need. */
+export type SessionHeaders = { cookie: string; 'x-csrf-token': string };
+
+/**
+ * Opens a real session for `user`, as the OIDC callback does once the account is resolved, and
+ * returns its headers. The login defaults to a fresh subject of a test issuer, agent unless citizen.
+ */
+export const logInAs = async (
+  { db, config }: Pick<Guichet, 'db' | 'config'>,
+  user: SessionUser,
+  {
+    kind = user.role === 'citizen' ? 'citizen' : 'agent',
+    issuer = 'https://test.example',
+    subject = randomUUID(),
+  }: Partial<Pick<OidcLogin, 'kind' | 'issuer' | 'subject'>> = {},
+): Promise<SessionHeaders> => {
+  const session = await createSession(db, config, { kind, issuer, subject, user, idToken: null });
+  return { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
+};
+
 /**
  * Loads a small demo population and returns a function that logs in one of its people by e-mail,
  * with a real session opened as the OIDC callback does for an account `resolveAccount` really
@@ -68,7 +95,6 @@ export const seedAndLogIn = async (
     };
     const user = await resolveAccount(db, login);
     if (!user) throw new Error(`compte non résolu : ${email}`);
-    const session = await createSession(db, config, { ...login, user, idToken: null });
-    return { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
+    return logInAs({ db, config }, user, login);
   };
 };

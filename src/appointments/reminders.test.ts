@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { createSession, SESSION_COOKIE } from '../platform/index.ts';
 import { testConfig, testLogger } from '../platform/testing/index.ts';
-import { testGuichet } from '../testing.ts';
+import { logInAs, testGuichet } from '../testing.ts';
 import { appointmentsModule } from './index.ts';
 import { REMINDER_JOB } from './reminders.ts';
 import { bookAppointment } from './reserve-slot.ts';
@@ -14,7 +13,8 @@ const STARTS_AT = '2027-03-02T09:00:00.000Z';
 const NOW = Date.parse('2027-03-01T06:00:00Z');
 
 describe('rappels de rendez-vous', async () => {
-  const { app, db, config } = await testGuichet();
+  const guichet = await testGuichet();
+  const { app, db } = guichet;
 
   it('le rappel 2 h avant arrive dans le centre de notifications de la personne, une seule fois, avec le lien du rendez-vous', async () => {
     const { reasonId } = await createFixture(db);
@@ -41,17 +41,13 @@ describe('rappels de rendez-vous', async () => {
     await appointmentsModule.jobs![REMINDER_JOB]!(jobs[0]!.payload, context);
     await appointmentsModule.jobs![REMINDER_JOB]!(jobs[0]!.payload, context);
 
-    const session = await createSession(db, config, {
-      kind: 'citizen',
-      issuer: 'https://test.example',
-      subject: randomUUID(),
-      user: { accountId: randomUUID(), role: 'citizen', displayName: 'Camille Martin', personId },
-      idToken: null,
+    const { cookie } = await logInAs(guichet, {
+      accountId: randomUUID(),
+      role: 'citizen',
+      displayName: 'Camille Martin',
+      personId,
     });
-    const response = await app.inject({
-      url: '/api/v1/notifications',
-      headers: { cookie: `${SESSION_COOKIE}=${session.token}` },
-    });
+    const response = await app.inject({ url: '/api/v1/notifications', headers: { cookie } });
     assert.equal(response.statusCode, 200);
     const { items, unreadCount } = response.json();
     assert.equal(unreadCount, 1);

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, it } from 'node:test';
-import { createSession, SESSION_COOKIE, type SessionUser, addDays, parisToUtc } from '../platform/index.ts';
-import { testGuichet } from '../testing.ts';
+import { type SessionUser, addDays, parisToUtc } from '../platform/index.ts';
+import { logInAs, testGuichet, type SessionHeaders } from '../testing.ts';
 import { agentIdOf, createFixture } from './test-fixtures.ts';
-
-type Headers = { cookie: string; 'x-csrf-token': string };
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const HTML = Buffer.from('<html><script>alert(document.cookie)</script></html>');
@@ -25,24 +23,15 @@ const multipartBody = (fileName: string, content: Buffer, kind?: string) => {
 };
 
 describe('routes des rendez-vous', async () => {
-  const { app, db, config } = await testGuichet();
-  const login = async (user: SessionUser): Promise<Headers> => {
-    const session = await createSession(db, config, {
-      kind: user.role === 'citizen' ? 'citizen' : 'agent',
-      issuer: 'https://test.example',
-      subject: randomUUID(),
-      user,
-      idToken: null,
-    });
-    return { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
-  };
+  const guichet = await testGuichet();
+  const { app, db } = guichet;
   const citizen = (personId: string) =>
-    login({ accountId: randomUUID(), role: 'citizen', displayName: 'Camille Martin', personId });
+    logInAs(guichet, { accountId: randomUUID(), role: 'citizen', displayName: 'Camille Martin', personId });
   let fixture: Awaited<ReturnType<typeof createFixture>>;
-  let camille: Headers;
-  let nadia: Headers;
-  let advisor: Headers;
-  let colleague: Headers;
+  let camille: SessionHeaders;
+  let nadia: SessionHeaders;
+  let advisor: SessionHeaders;
+  let colleague: SessionHeaders;
   // The next Tuesday at least 3 days ahead, 10:00 Paris: inside the fixture's weekday ranges.
   let startsAt: string;
 
@@ -55,7 +44,7 @@ describe('routes des rendez-vous', async () => {
     startsAt = new Date(parisToUtc(date, 10 * 60)).toISOString();
     const agent = (advisorIndex: number) =>
       agentIdOf(db, fixture.advisorIds[advisorIndex]!).then((agentId) =>
-        login({
+        logInAs(guichet, {
           accountId: randomUUID(),
           role: 'agent',
           displayName: `Conseiller ${advisorIndex + 1}`,
@@ -67,7 +56,7 @@ describe('routes des rendez-vous', async () => {
     colleague = await agent(1);
   });
 
-  const book = (headers: Headers, at = startsAt) =>
+  const book = (headers: SessionHeaders, at = startsAt) =>
     app.inject({
       method: 'POST',
       url: '/api/v1/appointments',
@@ -156,7 +145,7 @@ describe('routes des rendez-vous', async () => {
       appointmentId = response.json().id;
       assignedIsAdvisor = response.json().advisor.id === fixture.advisorIds[0];
     });
-    const upload = (headers: Headers, fileName: string, content: Buffer, kind?: string) => {
+    const upload = (headers: SessionHeaders, fileName: string, content: Buffer, kind?: string) => {
       const { payload, contentType } = multipartBody(fileName, content, kind);
       return app.inject({
         method: 'POST',
@@ -232,7 +221,12 @@ describe('routes des rendez-vous', async () => {
       assert.equal(response.statusCode, 200);
       assert.ok(response.json().appointments.length >= 1);
       assert.equal(response.json().openingRanges.length, 5);
-      const cpam = await login({ accountId: randomUUID(), role: 'agent', displayName: 'Paul Lambert', body: 'cpam' });
+      const cpam = await logInAs(guichet, {
+        accountId: randomUUID(),
+        role: 'agent',
+        displayName: 'Paul Lambert',
+        body: 'cpam',
+      });
       assert.equal(
         (
           await app.inject({

@@ -4,13 +4,11 @@ import { once } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import { before, describe, it } from 'node:test';
 import WebSocket from 'ws';
-import { createSession, loadConfig, SESSION_COOKIE, type Sql, type SessionUser } from '../platform/index.ts';
-import { testGuichetServer } from '../testing.ts';
+import { loadConfig, type Sql } from '../platform/index.ts';
+import { logInAs, testGuichetServer, type SessionHeaders } from '../testing.ts';
 import { agentIdOf, createFixture } from './test-fixtures.ts';
 import { findAppointment } from './appointment.ts';
 import { MAX_SIGNALS_PER_SECOND, parseIceServers, videoRoomInfo } from './video-room.ts';
-
-type Headers = { cookie: string; 'x-csrf-token': string };
 
 // Appointments are written straight into the table: the booking rules (minimum notice, opening
 // ranges) are not what these tests are about, the room's time window is.
@@ -44,30 +42,30 @@ const insertAppointment = async (
 
 describe('salle vidéo et avis après le rendez-vous', async () => {
   const guichet = await testGuichetServer({ WEBRTC_ICE_SERVERS: 'stun:stun.example.fr:3478' });
-  const { app, db, config, url } = guichet;
-  const login = async (user: SessionUser): Promise<Headers> => {
-    const session = await createSession(db, config, {
-      kind: user.role === 'citizen' ? 'citizen' : 'agent',
-      issuer: 'https://test.example',
-      subject: randomUUID(),
-      user,
-      idToken: null,
-    });
-    return { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
-  };
+  const { app, db, url } = guichet;
   let fixture: Awaited<ReturnType<typeof createFixture>>;
   const personId = randomUUID();
-  let camille: Headers;
-  let nadia: Headers;
-  let advisor: Headers;
-  let colleague: Headers;
+  let camille: SessionHeaders;
+  let nadia: SessionHeaders;
+  let advisor: SessionHeaders;
+  let colleague: SessionHeaders;
 
   before(async () => {
     fixture = await createFixture(db, { advisors: 2 });
-    camille = await login({ accountId: randomUUID(), role: 'citizen', displayName: 'Camille Martin', personId });
-    nadia = await login({ accountId: randomUUID(), role: 'citizen', displayName: 'Nadia', personId: randomUUID() });
+    camille = await logInAs(guichet, {
+      accountId: randomUUID(),
+      role: 'citizen',
+      displayName: 'Camille Martin',
+      personId,
+    });
+    nadia = await logInAs(guichet, {
+      accountId: randomUUID(),
+      role: 'citizen',
+      displayName: 'Nadia',
+      personId: randomUUID(),
+    });
     const agent = async (index: number) =>
-      login({
+      logInAs(guichet, {
         accountId: randomUUID(),
         role: 'agent',
         displayName: `Conseiller ${index + 1}`,
@@ -104,7 +102,7 @@ describe('salle vidéo et avis après le rendez-vous', async () => {
 
   it('relaie l’offre et la réponse WebRTC entre la personne et le conseiller, et refuse la connexion hors horaires', async () => {
     const id = await insertAppointment(db, fixture, { personId, startsInMinutes: 400 + Math.random() * 100 });
-    const refusal = async (address: string, headers: Headers) => {
+    const refusal = async (address: string, headers: SessionHeaders) => {
       const socket = new WebSocket(address, { headers: { cookie: headers.cookie } });
       const [, response] = (await once(socket, 'unexpected-response')) as [unknown, IncomingMessage];
       response.resume();
@@ -116,10 +114,15 @@ describe('salle vidéo et avis après le rendez-vous', async () => {
 
     // The second advisor's appointment, under way for 5 minutes.
     const leaId = randomUUID();
-    const lea = await login({ accountId: randomUUID(), role: 'citizen', displayName: 'Léa', personId: leaId });
+    const lea = await logInAs(guichet, {
+      accountId: randomUUID(),
+      role: 'citizen',
+      displayName: 'Léa',
+      personId: leaId,
+    });
     const now = await insertAppointment(db, fixture, { personId: leaId, startsInMinutes: -5, advisorIndex: 1 });
     const address = signalOf(now);
-    const open = async (headers: Headers) => {
+    const open = async (headers: SessionHeaders) => {
       const socket = new WebSocket(address, { headers: { cookie: headers.cookie } });
       const messages: { type: string; [key: string]: unknown }[] = [];
       socket.on('message', (data) => messages.push(JSON.parse(String(data))));

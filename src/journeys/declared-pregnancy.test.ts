@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { addDays } from '../platform/index.ts';
-import { seedAndLogIn, testGuichet } from '../testing.ts';
+import { seedAndLogIn, testGuichet, type SessionHeaders } from '../testing.ts';
 
-type Headers = { cookie: string; 'x-csrf-token': string };
 type Step = { id: string; dueOn: string; amount: { variable: string; month: string; euros: number | null } | null };
 
 describe('grossesse et naissance déclarées : la situation de la personne suit', async () => {
   const guichet = await testGuichet();
   const { app } = guichet;
-  let nadia: Headers;
-  let camille: Headers;
-  let julien: Headers;
+  let nadia: SessionHeaders;
+  let camille: SessionHeaders;
+  let julien: SessionHeaders;
 
   before(async () => {
     const logIn = await seedAndLogIn(guichet);
@@ -20,13 +19,13 @@ describe('grossesse et naissance déclarées : la situation de la personne suit'
     julien = await logIn('julien.roux@demo.guichet.fr');
   });
 
-  const situation = async (headers: Headers) =>
+  const situation = async (headers: SessionHeaders) =>
     (await app.inject({ url: '/api/v1/me', headers })).json().person.situation;
   const journeys = async (
-    headers: Headers,
+    headers: SessionHeaders,
   ): Promise<{ today: string; calendars: { journey: string; steps: Step[] }[] }> =>
     (await app.inject({ url: '/api/v1/journeys', headers })).json();
-  const declare = async (headers: Headers, key: string, payload: Record<string, unknown>) => {
+  const declare = async (headers: SessionHeaders, key: string, payload: Record<string, unknown>) => {
     const response = await app.inject({
       method: 'POST',
       url: '/api/v1/declarations',

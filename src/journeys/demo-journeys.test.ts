@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { addDays } from '../platform/index.ts';
-import { seedAndLogIn, testGuichet } from '../testing.ts';
+import { seedAndLogIn, testGuichet, type SessionHeaders } from '../testing.ts';
 import { JOURNEYS } from './registry.ts';
 
-type Headers = { cookie: string; 'x-csrf-token': string };
 type Step = { id: string; opensOn: string; dueOn: string; status: string };
 type Member = { id: string; givenNames: string };
 
@@ -69,7 +68,7 @@ const DEMOS: Record<
 describe('chaque parcours vécu par une personne de démonstration', async () => {
   const guichet = await testGuichet();
   const { app } = guichet;
-  let logIn: (email: string) => Promise<Headers>;
+  let logIn: (email: string) => Promise<SessionHeaders>;
 
   before(async () => {
     logIn = await seedAndLogIn(guichet);

@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { addDays, addMonths } from '../platform/index.ts';
-import { seedAndLogIn, testGuichet } from '../testing.ts';
+import { seedAndLogIn, testGuichet, type SessionHeaders } from '../testing.ts';
 
-type Headers = { cookie: string; 'x-csrf-token': string };
 type Step = { id: string; dueOn: string; status: string; amount: { variable: string } | null };
 type Calendar = { journey: string; steps: Step[] };
 
 describe('parcours de vie déclarés une fois', async () => {
   const guichet = await testGuichet();
   const { app } = guichet;
-  let camille: Headers;
-  let julien: Headers;
-  let elodie: Headers;
+  let camille: SessionHeaders;
+  let julien: SessionHeaders;
+  let elodie: SessionHeaders;
 
   before(async () => {
     const logIn = await seedAndLogIn(guichet);
@@ -21,11 +20,11 @@ describe('parcours de vie déclarés une fois', async () => {
     elodie = await logIn('elodie.fontaine@demo.guichet.fr');
   });
 
-  const journeys = async (headers: Headers): Promise<{ today: string; calendars: Calendar[] }> =>
+  const journeys = async (headers: SessionHeaders): Promise<{ today: string; calendars: Calendar[] }> =>
     (await app.inject({ url: '/api/v1/journeys', headers })).json();
-  const calendarOf = async (headers: Headers, journey: string) =>
+  const calendarOf = async (headers: SessionHeaders, journey: string) =>
     (await journeys(headers)).calendars.find((calendar) => calendar.journey === journey);
-  const declare = async (headers: Headers, key: string, payload: Record<string, unknown>) => {
+  const declare = async (headers: SessionHeaders, key: string, payload: Record<string, unknown>) => {
     const response = await app.inject({
       method: 'POST',
       url: '/api/v1/declarations',

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { seedAndLogIn, testGuichet } from '../testing.ts';
-
-type Headers = { cookie: string; 'x-csrf-token': string };
+import { seedAndLogIn, testGuichet, type SessionHeaders } from '../testing.ts';
 
 describe('routes des parcours', async () => {
   const guichet = await testGuichet();
   const { app } = guichet;
-  let camille: Headers;
-  let julien: Headers;
+  let camille: SessionHeaders;
+  let julien: SessionHeaders;
 
   before(async () => {
     const logIn = await seedAndLogIn(guichet);
@@ -16,7 +14,7 @@ describe('routes des parcours', async () => {
     julien = await logIn('julien.roux@demo.guichet.fr');
   });
 
-  const journeys = async (headers: Headers) => (await app.inject({ url: '/api/v1/journeys', headers })).json();
+  const journeys = async (headers: SessionHeaders) => (await app.inject({ url: '/api/v1/journeys', headers })).json();
 
   it('montre à Camille, enceinte, le calendrier de la naissance avec ses propres dates', async () => {
     const { today, calendars } = await journeys(camille);
@@ -74,7 +72,7 @@ describe('routes des parcours', async () => {
       payload: { type: 'grossesse', expectedOn: '2027-04-12', pregnantPerson: 'declarant' },
     });
     assert.equal(declared.statusCode, 201, declared.body);
-    const step = async (headers: Headers) =>
+    const step = async (headers: SessionHeaders) =>
       (await journeys(headers)).calendars[0].steps.find((s: { id: string }) => s.id === 'declarer-naissance');
     // Lundi 12 avril 2027 + 5 jours = samedi 17 → lundi 19 avril.
     assert.equal((await step(camille)).dueOn, '2027-04-19');

@@ -1,45 +1,18 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-// Log in by opening a real session the way the OIDC callback does, for a user that
-// resolveAccount really resolved (the OIDC dance itself is the platform's tests' business).
-import { createSession, SESSION_COOKIE, type OidcLogin } from '../platform/index.ts';
-import { testGuichet } from '../testing.ts';
-import type { DemoIdentity } from './demo-population.ts';
+import { seedAndLogIn, testGuichet, type SessionHeaders } from '../testing.ts';
 import { formatNir } from './nir.ts';
-import { resolveAccount } from './resolve-account.ts';
-import { seedDemoPopulation } from './seeds.ts';
-
-type Headers = { cookie: string; 'x-csrf-token': string };
 
 describe('routes du dossier des personnes', async () => {
   const guichet = await testGuichet();
-  const { app, db, config } = guichet;
-  let identities: DemoIdentity[];
-  const login = async (email: string): Promise<Headers> => {
-    const identity = identities.find((candidate) => candidate.login === email)!;
-    const oidc: OidcLogin = {
-      kind: identity.audience,
-      issuer: 'https://test.example',
-      subject: identity.login,
-      claims: identity.claims,
-    };
-    const user = (await resolveAccount(db, oidc))!;
-    const session = await createSession(db, config, {
-      kind: oidc.kind,
-      issuer: oidc.issuer,
-      subject: oidc.subject,
-      user,
-      idToken: null,
-    });
-    return { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
-  };
-  let camille: Headers;
-  let agent: Headers;
+  const { app, db } = guichet;
+  let camille: SessionHeaders;
+  let agent: SessionHeaders;
 
   before(async () => {
-    identities = await db.transaction((tx) => seedDemoPopulation(tx, { households: 60, seed: 9, today: '2026-11-24' }));
-    camille = await login('camille.martin@demo.guichet.fr');
-    agent = await login('agent.caf@demo.guichet.fr');
+    const logIn = await seedAndLogIn(guichet, { households: 60, seed: 9, today: '2026-11-24' });
+    camille = await logIn('camille.martin@demo.guichet.fr');
+    agent = await logIn('agent.caf@demo.guichet.fr');
   });
 
   describe('GET /api/v1/me', () => {
@@ -82,7 +55,7 @@ describe('routes du dossier des personnes', async () => {
   });
 
   describe('PATCH /api/v1/me/contact', () => {
-    const patch = (payload: unknown, headers: Partial<Headers> = camille) =>
+    const patch = (payload: unknown, headers: Partial<SessionHeaders> = camille) =>
       app.inject({ method: 'PATCH', url: '/api/v1/me/contact', headers, payload: payload as object });
     const me = async () => (await app.inject({ url: '/api/v1/me', headers: camille })).json().person;
 
@@ -138,7 +111,7 @@ describe('routes du dossier des personnes', async () => {
   });
 
   describe('recherche et dossier côté agent', () => {
-    const search = (q: string, headers: Headers = agent) =>
+    const search = (q: string, headers: SessionHeaders = agent) =>
       app.inject({ url: `/api/v1/agent/persons?q=${encodeURIComponent(q)}`, headers });
 
     it('trouve une personne par son NIR saisi avec des espaces', async () => {
