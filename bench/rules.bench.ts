@@ -261,7 +261,10 @@ const batch = () => {
   const generatedMs = performance.now() - built;
   const start = performance.now();
   const requests = catalogue.map(({ name, variable }) => ({ name, period: periodOf(variable.definitionPeriod) }));
-  const { columns, notSupported } = calculateBatch(system, population, inputs, requests);
+  // With the system's module, the chunks are also computed on worker threads (one per other core).
+  const { columns, notSupported } = calculateBatch(system, population, inputs, requests, {
+    systemModule: new URL('../src/rules/system.ts', import.meta.url).href,
+  });
   const seconds = (performance.now() - start) / 1000;
   const totals = Object.entries(columns)
     .map(([key, column]) => `${key} ${Math.round(total(column) / 1e6)} M€`)

@@ -2,8 +2,11 @@
 // computed in chunks of whole households (no group split between two chunks), one simulation
 // each, so memory stays bounded by the chunk, not the population. A household a formula cannot
 // answer for (an input Guichet does not count yet) is "not supported" for that benefit alone,
-// with the reason; the others compute.
-import { newColumn, type Column } from './columns.ts';
+// with the reason; the others compute. Given the system's module, worker threads compute chunks
+// too (see `computeChunks`).
+import os from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { newColumn, type Column, type ValueType } from './columns.ts';
 import { GROUP_KEYS, type EntityKey } from './entities.ts';
 import { parsePeriod, periodKey, type Period } from './period.ts';
 import type { GroupMembership, Population } from './population.ts';
@@ -96,33 +99,42 @@ const rowsOf = (column: Column, { first, count, rows }: ChunkRows): Column => {
   return part;
 };
 
-/** Computes each request over the population: one column per request, the rows not supported
- *  and the warnings (parameters past their confirmed validity). */
-export const calculateBatch = (
-  system: TaxBenefitSystem,
-  population: Population,
-  inputs: BatchInput[],
-  requests: BatchRequest[],
-  { chunkPersons = CHUNK_PERSONS }: { chunkPersons?: number } = {},
-): BatchResult => {
-  const asPeriod = (period: string | Period) => (typeof period === 'string' ? parsePeriod(period) : period);
-  const asked = requests.map(({ name, period }) => {
+type Asked = { name: string; at: Period; key: string; entity: EntityKey; type: ValueType };
+
+const asPeriod = (period: string | Period) => (typeof period === 'string' ? parsePeriod(period) : period);
+
+const askedOf = (system: TaxBenefitSystem, requests: BatchRequest[]): Asked[] =>
+  requests.map(({ name, period }) => {
     const at = asPeriod(period);
     const variable = system.variable(name);
     return { name, at, key: `${name}@${periodKey(at)}`, entity: variable.entity, type: variable.valueType };
   });
-  const counts = (entity: EntityKey) => (entity === 'individu' ? population.persons : population.groups[entity].count);
-  const result: BatchResult = { columns: {}, notSupported: {}, warnings: [] };
-  for (const { key, entity, type } of asked) {
-    result.columns[key] = newColumn(type, counts(entity));
-    result.notSupported[key] = [];
-  }
-  const warnings = new Set<string>();
+
+/** A batch as every thread computing its chunks sees it: the result columns are written to by
+ *  all of them (each its own rows), shared memory when there are worker threads. */
+export type ChunkJob = {
+  population: Population;
+  inputs: BatchInput[];
+  requests: BatchRequest[];
+  /** Ends (exclusive) of the chunks, see `chunkEnds`. */
+  ends: number[];
+  columns: Record<string, Column>;
+};
+
+/** What a chunk gives besides its rows of the columns: its rows not supported (global indexes),
+ *  and its warnings, merged in the order of the chunks whichever thread computed them. */
+export type ChunkOutcome = { refused: Array<{ key: string; reason: string; rows: Int32Array }>; warnings: string[] };
+
+/** The function computing chunk `index` of `job` into its columns (the same in every thread). */
+export const chunkRunner = (system: TaxBenefitSystem, job: ChunkJob): ((index: number) => ChunkOutcome) => {
+  const { population, inputs, ends, columns } = job;
+  const asked = askedOf(system, job.requests);
   const locals = Object.fromEntries(
     GROUP_KEYS.map((key) => [key, new Int32Array(population.groups[key].count).fill(-1)]),
   ) as Record<(typeof GROUP_KEYS)[number], Int32Array>;
-  let start = 0;
-  for (const end of chunkEnds(population, chunkPersons)) {
+  return (index) => {
+    const start = index ? ends[index - 1]! : 0;
+    const end = ends[index]!;
     const groups = {} as Population['groups'];
     const rows = { individu: { first: start, count: end - start } } as Record<EntityKey, ChunkRows>;
     for (const key of GROUP_KEYS) {
@@ -135,29 +147,179 @@ export const calculateBatch = (
       const variable = system.variable(input.name);
       simulation.setInput(input.name, asPeriod(input.period), rowsOf(input.column, rows[variable.entity]));
     }
+    const refused: ChunkOutcome['refused'] = [];
     for (const { name, at, key, entity } of asked) {
       const column = simulation.calculate(name, at);
-      const out = result.columns[key]!;
-      const { first, count, rows: scattered } = rows[entity];
-      const globalRow = (k: number) => (scattered ? scattered[k]! : first + k);
-      if (scattered) for (let k = 0; k < count; k++) out[scattered[k]!] = column[k]!;
+      const out = columns[key]!;
+      const { first, rows: scattered } = rows[entity];
+      if (scattered) for (let k = 0; k < scattered.length; k++) out[scattered[k]!] = column[k]!;
       else out.set(column, first);
-      for (const { reason, rows: refused } of simulation.notSupported(name, at)) {
-        const global = refused.map(globalRow);
+      for (const { reason, rows: local } of simulation.notSupported(name, at)) {
+        const global = scattered ? local.map((k) => scattered[k]!) : local.map((k) => first + k);
         for (const row of global) out[row] = 0;
-        const byReason = result.notSupported[key]!;
-        const same = byReason.find((entry) => entry.reason === reason);
-        if (same) {
-          const merged = new Int32Array(same.rows.length + global.length);
-          merged.set(same.rows);
-          merged.set(global, same.rows.length);
-          same.rows = merged;
-        } else byReason.push({ reason, rows: global });
+        refused.push({ key, reason, rows: global });
       }
     }
-    for (const warning of simulation.warnings) warnings.add(warning);
-    start = end;
+    return { refused, warnings: [...simulation.warnings] };
+  };
+};
+
+/** Worker threads a batch uses by default: one per core but the one of this thread, at most three
+ *  (each holds its own copy of the rules and its chunk's columns). */
+const WORKERS = Math.max(0, Math.min(3, os.availableParallelism() - 1));
+
+/** A column in memory shared with worker threads. */
+const sharedColumn = (type: ValueType, length: number): Column => {
+  const Type = newColumn(type, 0).constructor as new (buffer: SharedArrayBuffer) => Column;
+  return new Type(new SharedArrayBuffer(length * newColumn(type, 1).BYTES_PER_ELEMENT));
+};
+
+/** `array` in shared memory: a copy, unless it is already there. */
+const shared = <T extends Column>(array: T): T => {
+  if (array.buffer instanceof SharedArrayBuffer) return array;
+  const Type = array.constructor as new (buffer: SharedArrayBuffer) => T;
+  const copy = new Type(new SharedArrayBuffer(array.byteLength));
+  copy.set(array);
+  return copy;
+};
+
+/** The job with its population and inputs in shared memory: one copy (a few tens of
+ *  milliseconds for a million households) instead of a structured clone for each worker (over a
+ *  second, on this thread). */
+const sharedJob = (job: ChunkJob): ChunkJob => ({
+  ...job,
+  population: {
+    persons: job.population.persons,
+    groups: Object.fromEntries(
+      GROUP_KEYS.map((key) => {
+        const { count, group, role, rank } = job.population.groups[key];
+        return [key, { count, group: shared(group), role: shared(role), rank: shared(rank) }];
+      }),
+    ) as Population['groups'],
+  },
+  inputs: job.inputs.map((input) => ({ ...input, column: shared(input.column) })),
+});
+
+/** Control words shared with the workers: the next chunk to take, then each chunk's state. */
+export const NEXT_CHUNK = 0;
+const PENDING = 0;
+export const CHUNK_DONE = 1;
+export const CHUNK_FAILED = 2;
+
+/** How long this thread waits for a chunk a worker took before computing it itself (a worker
+ *  that died); a chunk of the default size takes well under a second. */
+const WAIT_MS = 60_000;
+
+/** Data of a batch worker (see batch-worker.ts). */
+export type BatchWorkerData = { job: ChunkJob; systemModule: string; control: Int32Array; port: MessagePort };
+
+/** The process runs TypeScript through tsx: a worker registers it too before loading its module
+ *  (as the `/calculate` workers do). */
+const bootstrap = (moduleUrl: string) =>
+  `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
+  `.then(({ register }) => { register(); return import(${JSON.stringify(moduleUrl)}); })`;
+
+/** Computes the chunks on this thread and on `threads` worker threads at once, each taking the next
+ *  chunk not taken (a shared counter), so a worker still starting (about a second: it loads the
+ *  rules) costs this thread nothing. Synchronous: this thread blocks (Atomics.wait) for the
+ *  chunks the workers took and reads their outcomes from their ports. A chunk a worker failed is
+ *  computed here again, so an error is thrown as without workers. The population, the inputs and
+ *  the result columns are in shared memory: nothing is copied between threads but each chunk's
+ *  rows not supported; each thread writes its chunks' rows of the columns. */
+const computeChunks = (
+  run: (index: number) => ChunkOutcome,
+  job: ChunkJob,
+  systemModule: string,
+  threads: number,
+): ChunkOutcome[] => {
+  const total = job.ends.length;
+  const workerJob = sharedJob(job);
+  const control = new Int32Array(new SharedArrayBuffer((1 + total) * Int32Array.BYTES_PER_ELEMENT));
+  const ports: MessagePort[] = [];
+  for (let t = 0; t < threads; t++) {
+    const { port1, port2 } = new MessageChannel();
+    const workerData: BatchWorkerData = { job: workerJob, systemModule, control, port: port2 };
+    const worker = new Worker(bootstrap(new URL('./batch-worker.ts', import.meta.url).href), {
+      eval: true,
+      workerData,
+      transferList: [port2],
+    });
+    worker.unref(); // a worker still starting when the batch is done ends by itself
+    worker.on('error', () => {}); // one that cannot start leaves its chunks to the others
+    ports.push(port1);
   }
+  const outcomes: Array<ChunkOutcome | undefined> = new Array(total);
+  for (let index = Atomics.add(control, NEXT_CHUNK, 1); index < total; index = Atomics.add(control, NEXT_CHUNK, 1))
+    outcomes[index] = run(index);
+  const received = new Map<number, ChunkOutcome>();
+  const receive = () => {
+    for (const port of ports)
+      for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
+        const { index, outcome } = message.message as { index: number; outcome?: ChunkOutcome };
+        if (outcome) received.set(index, outcome);
+      }
+  };
+  for (let index = 0; index < total; index++) {
+    if (outcomes[index]) continue;
+    Atomics.wait(control, 1 + index, PENDING, WAIT_MS);
+    if (Atomics.load(control, 1 + index) === CHUNK_DONE) {
+      // Posted before the state was set: in the port's queue by now.
+      receive();
+      outcomes[index] = received.get(index);
+    }
+    outcomes[index] ??= run(index);
+  }
+  for (const port of ports) port.close();
+  return outcomes as ChunkOutcome[];
+};
+
+/** Computes each request over the population: one column per request, the rows not supported
+ *  and the warnings (parameters past their confirmed validity). With `systemModule` (the URL of a
+ *  module whose `getSystem()` gives the same system in another thread), chunks are also computed
+ *  on `workers` worker threads, see `computeChunks`. */
+export const calculateBatch = (
+  system: TaxBenefitSystem,
+  population: Population,
+  inputs: BatchInput[],
+  requests: BatchRequest[],
+  {
+    chunkPersons = CHUNK_PERSONS,
+    systemModule,
+    workers = WORKERS,
+  }: { chunkPersons?: number; systemModule?: string; workers?: number } = {},
+): BatchResult => {
+  const asked = askedOf(system, requests);
+  const ends = chunkEnds(population, chunkPersons);
+  const threads = systemModule ? Math.min(workers, ends.length - 1) : 0;
+  const counts = (entity: EntityKey) => (entity === 'individu' ? population.persons : population.groups[entity].count);
+  const result: BatchResult = { columns: {}, notSupported: {}, warnings: [] };
+  for (const { key, entity, type } of asked) {
+    result.columns[key] = threads > 0 ? sharedColumn(type, counts(entity)) : newColumn(type, counts(entity));
+    result.notSupported[key] = [];
+  }
+  const job: ChunkJob = { population, inputs, requests, ends, columns: result.columns };
+  const run = chunkRunner(system, job);
+  const outcomes = threads > 0 ? computeChunks(run, job, systemModule!, threads) : ends.map((_, index) => run(index));
+  // Rows by request and reason in the order of the chunks, copied once.
+  const warnings = new Set<string>();
+  const parts = new Map<string, Map<string, Int32Array[]>>();
+  for (const { refused, warnings: chunkWarnings } of outcomes) {
+    for (const { key, reason, rows } of refused) {
+      const byReason = parts.get(key) ?? parts.set(key, new Map()).get(key)!;
+      (byReason.get(reason) ?? byReason.set(reason, []).get(reason)!).push(rows);
+    }
+    for (const warning of chunkWarnings) warnings.add(warning);
+  }
+  for (const [key, byReason] of parts)
+    for (const [reason, chunks] of byReason) {
+      const rows = new Int32Array(chunks.reduce((length, part) => length + part.length, 0));
+      let at = 0;
+      for (const part of chunks) {
+        rows.set(part, at);
+        at += part.length;
+      }
+      result.notSupported[key]!.push({ reason, rows });
+    }
   result.warnings = [...warnings];
   return result;
 };

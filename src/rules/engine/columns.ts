@@ -34,3 +34,23 @@ export const mapColumn = <C extends Column>(
   for (let row = 0; row < length; row++) column[row] = compute(source[row]!, row);
   return column;
 };
+
+/** Columns known to hold only zeros (columns are never written to once made). */
+const zeroColumns = new WeakMap<object, boolean>();
+
+const allZero = (column: ArrayLike<number>) => {
+  for (let i = 0; i < column.length; i++) if (column[i]) return false;
+  return true;
+};
+
+/** Whether every value of `column` is 0. A long column is read once: a batch checks the same
+ *  shared default columns (inputs nobody gave) month after month. */
+export const isAllZero = (column: ArrayLike<number>): boolean => {
+  if (column.length < 1024) return allZero(column);
+  let isZero = zeroColumns.get(column);
+  if (isZero === undefined) {
+    isZero = allZero(column);
+    zeroColumns.set(column, isZero);
+  }
+  return isZero;
+};

@@ -1,7 +1,7 @@
 // A simulation: a population, inputs by variable and period, and a cache of computed columns.
 // Any variable given as input overrides its formula. With `trace: true`, every value remembers
 // the inputs, parameters (with their legal reference) and variables it was computed from.
-import { filledColumn, newColumn, type Column } from './columns.ts';
+import { filledColumn, isAllZero, newColumn, type Column } from './columns.ts';
 import type { EntityKey, GroupKey } from './entities.ts';
 import { NotSupportedError, SituationError } from './errors.ts';
 import type { ParameterAt } from './parameters.ts';
@@ -461,6 +461,8 @@ export class Simulation {
       },
       members: (group) => groupOf(group),
       refuse: (reason, of, values, test) => {
+        // Mostly inputs nobody gave, a shared column of zeros: nothing to refuse.
+        if (typeof test !== 'function' && isAllZero(values)) return;
         const holds = typeof test === 'function' ? test : undefined;
         const among = typeof test === 'function' ? undefined : test;
         let rows: Uint8Array | undefined;
