@@ -9,6 +9,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { calculate, OpenfiscaApiError } from './openfisca-api-calculate.ts';
 import type { TaxBenefitSystem } from './engine/tax-benefit-system.ts';
 import { getSystem } from './system.ts';
+import { tsxWorkerCode } from './engine/worker-bootstrap.ts';
 
 /** The answer of `/calculate`: the filled situation as JSON, and the warnings (Guichet-Warnings). */
 export type CalculateAnswer = { json: string; warnings: string[] };
@@ -53,12 +54,6 @@ if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLA
 type Pending = { resolve: (answer: CalculateAnswer) => void; reject: (error: Error) => void };
 type Slot = { worker: Worker; isReady: boolean; pending: Map<number, Pending> };
 
-/** The process runs TypeScript through tsx (`bin/guichet.js`, `node --import tsx`): a worker
- *  registers it too before loading this file. */
-const bootstrap = (moduleUrl: string) =>
-  `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
-  `.then(({ register }) => { register(); return import(${JSON.stringify(moduleUrl)}); })`;
-
 /** Workers for `/calculate`: one per core but one (the main thread keeps the HTTP work), at most
  *  four (each holds its own copy of the rules), none on a one-core machine. A worker that dies is
  *  replaced a second later, its calculations in flight failing (500); one that cannot start is
@@ -79,7 +74,7 @@ export const createCalculatePool = (
   };
 
   const spawn = () => {
-    const worker = new Worker(bootstrap(import.meta.url), { eval: true, workerData: { [WORKER_FLAG]: true } });
+    const worker = new Worker(tsxWorkerCode(import.meta.url), { eval: true, workerData: { [WORKER_FLAG]: true } });
     worker.unref(); // never what keeps the process alive
     const slot: Slot = { worker, isReady: false, pending: new Map() };
     slots.push(slot);

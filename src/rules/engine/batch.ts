@@ -12,6 +12,7 @@ import { parsePeriod, periodKey, type Period } from './period.ts';
 import type { GroupMembership, Population } from './population.ts';
 import { Simulation } from './simulation.ts';
 import type { TaxBenefitSystem } from './tax-benefit-system.ts';
+import { tsxWorkerCode } from './worker-bootstrap.ts';
 
 export type BatchInput = { name: string; period: string | Period; column: Column };
 
@@ -213,12 +214,6 @@ const WAIT_MS = 60_000;
 /** Data of a batch worker (see batch-worker.ts). */
 export type BatchWorkerData = { job: ChunkJob; systemModule: string; control: Int32Array; port: MessagePort };
 
-/** The process runs TypeScript through tsx: a worker registers it too before loading its module
- *  (as the `/calculate` workers do). */
-const bootstrap = (moduleUrl: string) =>
-  `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
-  `.then(({ register }) => { register(); return import(${JSON.stringify(moduleUrl)}); })`;
-
 /** Computes the chunks on this thread and on `threads` worker threads at once, each taking the next
  *  chunk not taken (a shared counter), so a worker still starting (about a second: it loads the
  *  rules) costs this thread nothing. Synchronous: this thread blocks (Atomics.wait) for the
@@ -239,7 +234,7 @@ const computeChunks = (
   for (let t = 0; t < threads; t++) {
     const { port1, port2 } = new MessageChannel();
     const workerData: BatchWorkerData = { job: workerJob, systemModule, control, port: port2 };
-    const worker = new Worker(bootstrap(new URL('./batch-worker.ts', import.meta.url).href), {
+    const worker = new Worker(tsxWorkerCode(new URL('./batch-worker.ts', import.meta.url).href), {
       eval: true,
       workerData,
       transferList: [port2],
