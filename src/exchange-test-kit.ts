@@ -1,12 +1,10 @@
 // Test kit of the exchange hub, the bodies and the declarations (beside src/testing.ts): a seeded Guichet listening on a real port
 // (the hub calls the bodies over HTTP), citizens' sessions, and families picked from the demo data.
 import { randomUUID } from 'node:crypto';
-import { createSession, SESSION_COOKIE, type Db, type SessionUser } from './platform/index.ts';
+import type { Db, SessionUser } from './platform/index.ts';
 import { seedDemo } from './seed.ts';
-import { testGuichetServer } from './testing.ts';
+import { logInAs, testGuichetServer } from './testing.ts';
 import { loadHub } from './exchange/index.ts';
-
-export type CitizenHeaders = { cookie: string; 'x-csrf-token': string };
 
 export const seededHub = async ({
   households = 40,
@@ -15,27 +13,13 @@ export const seededHub = async ({
   const guichet = await testGuichetServer(env);
   await seedDemo(guichet.db, { households, seed: 11, config: guichet.config });
   const hub = await loadHub(guichet.db, guichet.config);
-  const loginAs = async (personId: string): Promise<CitizenHeaders> => {
+  const loginAs = (personId: string) => {
     const user: SessionUser = { accountId: randomUUID(), role: 'citizen', displayName: 'Test', personId };
-    const session = await createSession(guichet.db, guichet.config, {
-      kind: 'citizen',
-      issuer: 'https://test.example',
-      subject: personId,
-      user,
-      idToken: null,
-    });
-    return { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
+    return logInAs(guichet, user, { subject: personId });
   };
-  const loginAdmin = async (): Promise<CitizenHeaders> => {
+  const loginAdmin = () => {
     const user: SessionUser = { accountId: randomUUID(), role: 'admin', displayName: 'Admin', body: 'caf' };
-    const session = await createSession(guichet.db, guichet.config, {
-      kind: 'agent',
-      issuer: 'https://test.example',
-      subject: 'admin',
-      user,
-      idToken: null,
-    });
-    return { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
+    return logInAs(guichet, user, { subject: 'admin' });
   };
   return { ...guichet, hub, loginAs, loginAdmin };
 };

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { drainOutbox } from '../exchange/index.ts';
-import { birthOf, findCouple, seededHub, type CitizenHeaders } from '../exchange-test-kit.ts';
+import { birthOf, findCouple, seededHub } from '../exchange-test-kit.ts';
+import type { SessionHeaders } from '../testing.ts';
 
 type Recipient = { party: string; status: string; code: string; legalBasis: string; why: { fr: string } };
 
@@ -9,7 +10,7 @@ describe('déclarer une naissance une seule fois', async () => {
   const guichet = await seededHub();
   const { app, db, hub } = guichet;
   let family: Awaited<ReturnType<typeof findCouple>>;
-  let headers: CitizenHeaders;
+  let headers: SessionHeaders;
   const count = async (sql: string, params: unknown[] = []) =>
     (await db.query<{ n: number }>(`select count(*)::int as n from ${sql}`, params))[0]!.n;
 

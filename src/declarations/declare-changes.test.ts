@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { drainOutbox } from '../exchange/index.ts';
-import { findCouple, seededHub, type CitizenHeaders } from '../exchange-test-kit.ts';
+import { findCouple, seededHub } from '../exchange-test-kit.ts';
+import type { SessionHeaders } from '../testing.ts';
 import { testLogger } from '../platform/testing/index.ts';
 import { followUpJob } from './follow-up.ts';
 
@@ -13,7 +14,7 @@ describe('déclarer les autres changements une seule fois', async () => {
   const guichet = await seededHub({ households: 60 });
   const { app, db, hub } = guichet;
   let family: Awaited<ReturnType<typeof findCouple>>;
-  let headers: CitizenHeaders;
+  let headers: SessionHeaders;
   const count = async (sql: string, params: unknown[] = []) =>
     (await db.query<{ n: number }>(`select count(*)::int as n from ${sql}`, params))[0]!.n;
   const declare = async (payload: object, extra: Record<string, string> = {}, as = headers) =>

@@ -6,7 +6,8 @@ import { drainOutbox } from './deliver-outbox.ts';
 import { signMessage, type SignedMessage } from './message.ts';
 import { verifyMessageLog } from './message-log.ts';
 import { findDirectoryEntries } from './record-holdings.ts';
-import { birthOf, findCouple, seededHub, type CitizenHeaders } from '../exchange-test-kit.ts';
+import { birthOf, findCouple, seededHub } from '../exchange-test-kit.ts';
+import type { SessionHeaders } from '../testing.ts';
 
 const DAY = 86_400_000;
 const later = (days: number) => () => new Date(Date.now() + days * DAY);
@@ -15,7 +16,7 @@ describe('acheminement des messages par la plateforme d’échange', async () =>
   const guichet = await seededHub();
   const { app, db, hub, url } = guichet;
   let family: Awaited<ReturnType<typeof findCouple>>;
-  let headers: CitizenHeaders;
+  let headers: SessionHeaders;
   const count = async (sql: string, params: unknown[] = []) =>
     (await db.query<{ n: number }>(`select count(*)::int as n from ${sql}`, params))[0]!.n;
   const declare = async (givenNames: string, who = headers) => {

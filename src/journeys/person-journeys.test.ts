@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { drainOutbox } from '../exchange/index.ts';
-import { findCouple, seededHub, type CitizenHeaders } from '../exchange-test-kit.ts';
+import { findCouple, seededHub } from '../exchange-test-kit.ts';
+import type { SessionHeaders } from '../testing.ts';
 import { addDays, addMonths, parisDate, type Sql } from '../platform/index.ts';
 import { personCalendars } from './person-journeys.ts';
 
@@ -12,8 +13,8 @@ describe('calendriers d’une famille : étapes faites, début du parcours handi
   const guichet = await seededHub({ households: 40 });
   const { app, db, hub } = guichet;
   const today = parisDate(Date.now());
-  let declarant: { id: string; headers: CitizenHeaders };
-  let otherParent: { id: string; headers: CitizenHeaders };
+  let declarant: { id: string; headers: SessionHeaders };
+  let otherParent: { id: string; headers: SessionHeaders };
 
   before(async () => {
     const couple = await findCouple(db, { regime: 'general' });
@@ -22,7 +23,7 @@ describe('calendriers d’une famille : étapes faites, début du parcours handi
     otherParent = { id: other!.id, headers: await guichet.loginAs(other!.id) };
   });
 
-  const declare = async (as: CitizenHeaders, payload: Record<string, unknown>) => {
+  const declare = async (as: SessionHeaders, payload: Record<string, unknown>) => {
     const response = await app.inject({ method: 'POST', url: '/api/v1/declarations', headers: as, payload });
     assert.equal(response.statusCode, 201, response.body);
   };

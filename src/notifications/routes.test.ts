@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, it } from 'node:test';
-import { testGuichet } from '../testing.ts';
+import { testGuichet, type SessionHeaders } from '../testing.ts';
 import { notify } from './index.ts';
-import { createPerson, loginAs, type LoginHeaders } from './test-fixtures.ts';
+import { createPerson, loginAs } from './test-fixtures.ts';
 
 const text = (fr: string, en: string) => ({ fr, en });
 
 describe('centre de notifications et préférences', async () => {
   const { app, db, config } = await testGuichet();
   let personId: string;
-  let camille: LoginHeaders;
-  let nadia: LoginHeaders;
+  let camille: SessionHeaders;
+  let nadia: SessionHeaders;
 
   before(async () => {
     personId = await createPerson(db, { email: 'camille@example.fr', phone: '+33612345678' });
@@ -19,7 +19,7 @@ describe('centre de notifications et préférences', async () => {
     nadia = await loginAs(db, config, { personId: await createPerson(db) });
   });
 
-  const list = (headers: LoginHeaders) => app.inject({ url: '/api/v1/notifications', headers });
+  const list = (headers: SessionHeaders) => app.inject({ url: '/api/v1/notifications', headers });
 
   it('montre les notifications arrivées, les plus récentes d’abord, pas celles à venir, avec le nombre de non lues', async () => {
     await db.transaction(async (tx) => {

@@ -1,24 +1,18 @@
 // Shared by this module's tests: a logged-in citizen, and a person with contact details (written
 // straight into the people module's table, as the demo seed would have made it).
 import { randomUUID } from 'node:crypto';
-import { createSession, SESSION_COOKIE, type Config, type Db } from '../platform/index.ts';
+import type { Config, Db } from '../platform/index.ts';
+import { logInAs } from '../testing.ts';
 
-export type LoginHeaders = { cookie: string; 'x-csrf-token': string };
-
-export const loginAs = async (
+export const loginAs = (
   db: Db,
   config: Config,
   { personId, role = 'citizen' }: { personId?: string; role?: 'citizen' | 'admin' },
-): Promise<LoginHeaders> => {
-  const session = await createSession(db, config, {
-    kind: role === 'citizen' ? 'citizen' : 'agent',
-    issuer: 'https://test.example',
-    subject: randomUUID(),
-    user: { accountId: randomUUID(), role, displayName: 'Camille Martin', ...(personId ? { personId } : {}) },
-    idToken: null,
-  });
-  return { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
-};
+) =>
+  logInAs(
+    { db, config },
+    { accountId: randomUUID(), role, displayName: 'Camille Martin', ...(personId ? { personId } : {}) },
+  );
 
 export const createPerson = async (
   db: Db,
