@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { scheduleReminderRun } from '../../src/journeys/index.ts';
-import { addDays, addMonths, parisDate, parisToUtc } from '../../src/platform/index.ts';
+import { addDays, addMonths, parisDate } from '../../src/platform/index.ts';
 import { axeViolations, browserSkipReason, logInInBrowser, newContext, startBrowserGuichet } from './browser.ts';
 
 const EMAIL = 'camille.martin@demo.guichet.fr';
@@ -15,11 +15,12 @@ const FIRST_EXAM = '1er examen prénatal';
 const longDate = (iso: string) =>
   new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 
-// Reminders are handed over at 9:00, Paris time: the reminder day is the last day whose 9:00 has
-// passed, so the notification is due when the test looks (today after 9:00, yesterday before).
-const now = Date.now();
-const today = parisDate(now);
-const reminderDay = now >= parisToUtc(today, 9 * 60) ? today : addDays(today, -1);
+// Reminders are handed over at 9:00, Paris time: the reminder day is yesterday, so the
+// notification is due when the test looks. Not today, even after 9:00: declaring her pregnancy
+// puts Camille on the reminder runs, which makes today's run at once, and the test's run for
+// today would be that same job (one per person and day).
+const today = parisDate(Date.now());
+const reminderDay = addDays(today, -1);
 // The 1st prenatal examination is due the day before the end of the 3rd month of pregnancy, and
 // reminded a week before: the pregnancy started so that its deadline is a week after the reminder.
 const firstExamDue = addDays(reminderDay, 7);
