@@ -16,9 +16,9 @@ const longDate = (iso: string) =>
   new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 
 // Reminders are handed over at 9:00, Paris time: the reminder day is yesterday, so the
-// notification is due when the test looks. Not today, even after 9:00: declaring her pregnancy
-// puts Camille on the reminder runs, which makes today's run at once, and the test's run for
-// today would be that same job (one per person and day).
+// notification is due when the test looks. Not today, even after 9:00: Camille is on the
+// reminder runs (from the demo data or her declaration), today's run is already made, and the
+// test's run for today would be that same job (one per person and day).
 const today = parisDate(Date.now());
 const reminderDay = addDays(today, -1);
 // The 1st prenatal examination is due the day before the end of the 3rd month of pregnancy, and
