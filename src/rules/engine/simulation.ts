@@ -60,7 +60,9 @@ const isAskedFor = (asked: Asked, name: string, period: Period) =>
       asked.unit === period.unit &&
       asked.size === period.size));
 
-const askedRecord = (name: string, period: Period, found: Pick<Asked, 'plan' | 'plans' | 'parameter'>): Asked => ({
+type Found = Partial<Pick<Asked, 'plan' | 'plans' | 'parameter'>>;
+
+const askedRecord = (name: string, period: Period, found: Found): Asked => ({
   name,
   period,
   unit: period.unit,
@@ -187,20 +189,33 @@ export class Simulation {
 
   /** The value of a variable for a period of its definition unit (computing what it needs). */
   calculate(name: string, period: Period): Column {
-    const frame = this.depth ? this.frames[this.depth - 1] : undefined;
-    if (frame?.isReplaying) {
-      const asked = frame.plan.asked![frame.next];
-      if (asked?.plan && isAskedFor(asked, name, period)) {
-        frame.next++;
-        return this.calculatePlan(asked.plan);
-      }
-      frame.isReplaying = false;
-    }
+    const replayed = this.replayed(name, period, 'plan');
+    if (replayed) return this.calculatePlan(replayed.plan!);
     const variable = this.system.variable(name);
     this.checkPeriod(variable, period);
     const plan = planOf(variable, period);
-    frame?.recording?.push(askedRecord(name, period, { plan, plans: undefined, parameter: undefined }));
+    this.record(name, period, { plan });
     return this.calculatePlan(plan);
+  }
+
+  /** The running formula's next request in its plan's record, when it asks the same `kind` of
+   *  thing by the same name for the same period (what was found then); otherwise the replay ends
+   *  for this run. */
+  private replayed(name: string, period: Period, kind: keyof Found): Asked | undefined {
+    const frame = this.depth ? this.frames[this.depth - 1]! : undefined;
+    if (!frame?.isReplaying) return undefined;
+    const asked = frame.plan.asked![frame.next];
+    if (asked?.[kind] && isAskedFor(asked, name, period)) {
+      frame.next++;
+      return asked;
+    }
+    frame.isReplaying = false;
+    return undefined;
+  }
+
+  /** Records a request of the running formula, when its plan has no record yet. */
+  private record(name: string, period: Period, found: Found): void {
+    if (this.depth) this.frames[this.depth - 1]!.recording?.push(askedRecord(name, period, found));
   }
 
   private calculatePlan(plan: Plan): Column {
@@ -279,7 +294,11 @@ export class Simulation {
 
   /** Sum of a monthly (or yearly) variable over a longer period, as OpenFisca's calculate_add. */
   add(name: string, period: Period): Float64Array {
-    const plans = this.plansAsked(name, period);
+    let plans = this.replayed(name, period, 'plans')?.plans;
+    if (!plans) {
+      plans = plansOver(this.system.variable(name), period);
+      this.record(name, period, { plans });
+    }
     // Each month is still asked (the trace records the dependencies and the batch the refusals,
     // both cheap once computed), but the sum is made once per simulation: the family benefits
     // of every month of a year sum the same twelve months of N-2 salaries.
@@ -295,21 +314,6 @@ export class Simulation {
     }
     this.sums.set(plans, total);
     return total;
-  }
-
-  private plansAsked(name: string, period: Period): Plan[] {
-    const frame = this.depth ? this.frames[this.depth - 1] : undefined;
-    if (frame?.isReplaying) {
-      const asked = frame.plan.asked![frame.next];
-      if (asked?.plans && isAskedFor(asked, name, period)) {
-        frame.next++;
-        return asked.plans;
-      }
-      frame.isReplaying = false;
-    }
-    const plans = plansOver(this.system.variable(name), period);
-    frame?.recording?.push(askedRecord(name, period, { plan: undefined, plans, parameter: undefined }));
-    return plans;
   }
 
   /** The rows of a computed variable's entity that are "not supported", by reason (batch only):
@@ -405,21 +409,13 @@ export class Simulation {
     if (made) return made;
     const population = this.population;
     const param = (name: string, period: Period): ParameterAt => {
-      const frame = this.depth ? this.frames[this.depth - 1] : undefined;
-      let found: ParameterAt | undefined;
-      if (frame?.isReplaying) {
-        const asked = frame.plan.asked![frame.next];
-        if (asked?.parameter && isAskedFor(asked, name, period)) {
-          frame.next++;
-          found = asked.parameter;
-        } else frame.isReplaying = false;
-      }
+      let found = this.replayed(name, period, 'parameter')?.parameter;
       if (!found) {
         found =
           period.unit === 'eternity'
             ? this.system.parameters.at(name, startDate(period))
             : this.system.parameters.atMonth(name, period.year, period.month);
-        frame?.recording?.push(askedRecord(name, period, { plan: undefined, plans: undefined, parameter: found }));
+        this.record(name, period, { parameter: found });
       }
       if (found.warning) this.warnings.add(found.warning);
       // The formula asking is the traced node on top of the stack (its nested calculations are done).
