@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createSession, SESSION_COOKIE } from '../platform/index.ts';
-import { testGuichet } from '../testing.ts';
+import { logInAs, testGuichet } from '../testing.ts';
 
 // Two parents and two children under 14, no income: allocations familiales in the first tranche.
 // Source: barème CAF au 1er avril 2025, 0,32 × BMAF 474,37 € = 151,80 € (brut de CRDS).
@@ -67,14 +66,12 @@ describe('API Web compatible OpenFisca (/api/openfisca)', async () => {
     });
 
     it('fonctionne sans jeton CSRF même avec une session ouverte : il ne lit pas la session', async () => {
-      const session = await createSession(db, config, {
-        kind: 'citizen',
-        issuer: 'https://test.example',
-        subject: 'calculatrice',
-        user: { accountId: 'a1', role: 'citizen', displayName: 'Camille' },
-        idToken: null,
-      });
-      const response = await post('/calculate', twoChildren(), { cookie: `${SESSION_COOKIE}=${session.token}` });
+      const { cookie } = await logInAs(
+        { db, config },
+        { accountId: 'a1', role: 'citizen', displayName: 'Camille' },
+        { subject: 'calculatrice' },
+      );
+      const response = await post('/calculate', twoChildren(), { cookie });
       assert.equal(response.statusCode, 200);
     });
   });
