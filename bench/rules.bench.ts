@@ -22,6 +22,7 @@ import {
   type BatchInput,
   type Population,
 } from '../src/rules/index.ts';
+import { createRandom } from '../src/people/index.ts';
 import { startServer } from './server.ts';
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 1_000_000);
@@ -177,20 +178,13 @@ const overHttp = async (requested: string[]) => {
   }
 };
 
-/** A seeded generator (mulberry32): the same population at every run. */
-const random = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
 const DAY_2025_06_01 = Date.UTC(2025, 5, 1) / 86_400_000;
 
 /** `households` families of one or two adults and zero to three children, each family also a
  *  foyer fiscal and a ménage; incomes, ages and housing drawn at random. */
 const syntheticPopulation = (households: number) => {
-  const next = random(42);
+  // Seeded: the same population at every run.
+  const next = createRandom(42).next;
   const sizes = new Uint8Array(households * 2);
   let persons = 0;
   for (let h = 0; h < households; h++) {

@@ -51,6 +51,7 @@ export {
 
 /** The demo population: generate it (pure), load it (returns the demo logins), know if it is loaded. */
 export { generateDemoPopulation, seedDemoPopulation, isDemoSeeded } from './seeds.ts';
+export { createRandom, type Random } from './random.ts';
 export type { DemoIdentity, DemoPopulation, DemoHousehold, DemoPerson, DemoAgent } from './demo-population.ts';
 
 /** The person's household as an OpenFisca-France situation (for the rights engine). */

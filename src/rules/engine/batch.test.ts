@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createRandom } from '../../people/index.ts';
 import { getSystem } from '../system.ts';
 import { calculateBatch, type BatchInput } from './batch.ts';
 import { membership, type Population } from './population.ts';
-
-/** A seeded generator (mulberry32): the same population at every run. */
-const random = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
 
 const DAY_2025_06_01 = Date.UTC(2025, 5, 1) / 86_400_000;
 
 /** Families of one or two adults (20 to 70, some earning) and up to three children, each also a
  *  foyer fiscal and a ménage: some are "not supported" for the ASPA (a salary at 65 and over). */
 const population = (households: number): { population: Population; inputs: BatchInput[] } => {
-  const next = random(7);
+  // Seeded: the same population at every run.
+  const next = createRandom(7).next;
   const group: number[] = [];
   const role: number[] = [];
   const birth: number[] = [];
