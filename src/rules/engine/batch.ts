@@ -100,11 +100,12 @@ const rowsOf = (column: Column, { first, count, rows }: ChunkRows): Column => {
   return part;
 };
 
-type Asked = { name: string; at: Period; key: string; entity: EntityKey; type: ValueType };
+/** A request with its period read and its variable looked up. */
+type ReadRequest = { name: string; at: Period; key: string; entity: EntityKey; type: ValueType };
 
 const asPeriod = (period: string | Period) => (typeof period === 'string' ? parsePeriod(period) : period);
 
-const askedOf = (system: TaxBenefitSystem, requests: BatchRequest[]): Asked[] =>
+const readRequests = (system: TaxBenefitSystem, requests: BatchRequest[]): ReadRequest[] =>
   requests.map(({ name, period }) => {
     const at = asPeriod(period);
     const variable = system.variable(name);
@@ -129,7 +130,7 @@ export type ChunkOutcome = { refused: Array<{ key: string; reason: string; rows:
 /** The function computing chunk `index` of `job` into its columns (the same in every thread). */
 export const chunkRunner = (system: TaxBenefitSystem, job: ChunkJob): ((index: number) => ChunkOutcome) => {
   const { population, inputs, ends, columns } = job;
-  const asked = askedOf(system, job.requests);
+  const read = readRequests(system, job.requests);
   const locals = Object.fromEntries(
     GROUP_KEYS.map((key) => [key, new Int32Array(population.groups[key].count).fill(-1)]),
   ) as Record<(typeof GROUP_KEYS)[number], Int32Array>;
@@ -149,7 +150,7 @@ export const chunkRunner = (system: TaxBenefitSystem, job: ChunkJob): ((index: n
       simulation.setInput(input.name, asPeriod(input.period), rowsOf(input.column, rows[variable.entity]));
     }
     const refused: ChunkOutcome['refused'] = [];
-    for (const { name, at, key, entity } of asked) {
+    for (const { name, at, key, entity } of read) {
       const column = simulation.calculate(name, at);
       const out = columns[key]!;
       const { first, rows: scattered } = rows[entity];
@@ -283,12 +284,12 @@ export const calculateBatch = (
     workers = WORKERS,
   }: { chunkPersons?: number; systemModule?: string; workers?: number } = {},
 ): BatchResult => {
-  const asked = askedOf(system, requests);
+  const read = readRequests(system, requests);
   const ends = chunkEnds(population, chunkPersons);
   const threads = systemModule ? Math.min(workers, ends.length - 1) : 0;
   const counts = (entity: EntityKey) => (entity === 'individu' ? population.persons : population.groups[entity].count);
   const result: BatchResult = { columns: {}, notSupported: {}, warnings: [] };
-  for (const { key, entity, type } of asked) {
+  for (const { key, entity, type } of read) {
     result.columns[key] = threads > 0 ? sharedColumn(type, counts(entity)) : newColumn(type, counts(entity));
     result.notSupported[key] = [];
   }
