@@ -115,6 +115,9 @@ export type Plan = {
 /** One thing a formula asked: a variable (`plan`), a sum (`plans`) or a parameter (`parameter`),
  *  by this name and for this period. */
 export type Asked = {
+  /** What was asked, kept apart from the answer's fields: a check of one field with a known name
+   *  (reading the answer's field by a name held in a variable was a fifth of a household's time). */
+  kind: 'plan' | 'plans' | 'parameter';
   name: string;
   /** The period object asked the first time, then its fields (periods are never written to). */
   period: Period;
