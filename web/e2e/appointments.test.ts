@@ -1,7 +1,8 @@
 // Appointments in a real browser: Camille books a video appointment with a document, downloads
-// the ICS file and finds it in « Mes rendez-vous »; the CAF advisor sees her document in the
-// agenda; both meet in the video room (two Chromium profiles with fake camera and microphone);
-// after an appointment Camille gives her opinion and the agent reads the results. axe on every page.
+// the ICS file, gets its reminder (notification centre and e-mail, run by the real worker) and
+// finds it in « Mes rendez-vous »; the CAF advisor sees her document in the agenda; both meet in
+// the video room (two Chromium profiles with fake camera and microphone); after an appointment
+// Camille gives her opinion and the agent reads the results. axe on every page.
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { describe, it } from 'node:test';
@@ -19,6 +20,8 @@ import {
 const CAMILLE = 'camille.martin@demo.guichet.fr';
 const AGENT_CAF = 'agent.caf@demo.guichet.fr';
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+// The appointments module's reminder job (src/appointments/reminders.ts, not exported by its index).
+const REMINDER_JOB = 'appointments.record-reminder';
 const SCRIPT_AS_PDF = Buffer.from('<html><script>alert(document.cookie)</script></html>');
 
 // The login, with what the page showed when it failed (the app sometimes did not render under load).
@@ -52,12 +55,13 @@ const assertAxe = async (page: Page, where: string) =>
   assert.deepEqual(await axeViolations(page), [], `violations axe sur ${where}`);
 
 describe('rendez-vous dans le navigateur', { skip: browserSkipReason }, async () => {
-  const { url, browser, db } = await startBrowserGuichet();
+  // The workers run the jobs (the appointment reminders…), as `guichet start` does.
+  const { url, browser, db } = await startBrowserGuichet({ workers: true });
   let appointmentId = '';
   let advisorId = '';
   let personId = '';
 
-  it('Camille prend un rendez-vous vidéo avec un document, télécharge le fichier ICS, et la conseillère voit le document', async () => {
+  it('Camille prend un rendez-vous vidéo avec un document, télécharge le fichier ICS, reçoit le rappel, et la conseillère voit le document', async () => {
     const agentContext = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     const citizenContext = await newContext(browser);
     try {
@@ -123,6 +127,45 @@ describe('rendez-vous dans le navigateur', { skip: browserSkipReason }, async ()
       const ics = await fs.readFile((await download.path())!, 'utf8');
       assert.match(ics, /BEGIN:VCALENDAR/);
       assert.match(ics, /Comprendre mes droits après une naissance/);
+
+      // Her next reminder, queued at booking for later: brought forward at the test's edge, then run
+      // by the server's running worker as at its time. She gets it by e-mail (captured, no SMTP
+      // server here) and in her notification centre, whose link leads to her appointment.
+      const [reminder] = await db.query<{ id: string; kind: string }>(
+        `select id, payload->>'kind' as kind from platform.jobs
+          where type = $1 and status = 'queued' and payload->>'appointmentId' = $2
+          order by run_at limit 1`,
+        [REMINDER_JOB, appointmentId],
+      );
+      assert.ok(reminder, 'un rappel est prévu à la réservation');
+      await db.query('update platform.jobs set run_at = now() where id = $1', [reminder.id]);
+      const reminderTitle = `Rendez-vous ${reminder.kind === '48h' ? 'dans 2 jours' : 'dans 2 heures'} : Comprendre mes droits après une naissance`;
+      const deadline = Date.now() + 30_000;
+      let emails: { recipient: string; text_body: string }[] = [];
+      while (!emails.length && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        emails = await db.query<{ recipient: string; text_body: string }>(
+          'select recipient, text_body from notifications.captured_emails where subject = $1',
+          [reminderTitle],
+        );
+      }
+      assert.deepEqual(
+        emails.map((email) => email.recipient),
+        [CAMILLE],
+      );
+      assert.ok(emails[0]!.text_body.includes(`${url}/mes-rendez-vous/${appointmentId}`), emails[0]!.text_body);
+      await page.goto(`${url}/mon-espace`);
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('link', { name: /^Notifications\s*, \d+ non lue/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+      const notice = page
+        .locator('article')
+        .filter({ has: page.getByRole('heading', { level: 3, name: reminderTitle }) });
+      await notice.getByText('Non lue').waitFor();
+      await assertAxe(page, 'les notifications');
+      await notice.getByRole('link', { name: 'Voir' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Mon rendez-vous' }).waitFor();
+      assert.equal(page.url(), `${url}/mes-rendez-vous/${appointmentId}`);
 
       await page.goto(`${url}/mes-rendez-vous`);
       await page.getByRole('heading', { level: 2, name: 'À venir' }).waitFor();
