@@ -414,74 +414,109 @@ export class Simulation {
     return column;
   }
 
-  private context(entity: string, length: number): FormulaContext {
-    const made = this.contexts.get(entity);
-    if (made) return made;
-    const population = this.population;
-    const param = (name: string, period: Period): ParameterAt => {
-      let found = this.replayed(name, period, 'parameter')?.parameter;
-      if (!found) {
-        found =
-          period.unit === 'eternity'
-            ? this.system.parameters.at(name, startDate(period))
-            : this.system.parameters.atMonth(name, period.year, period.month);
-        this.record('parameter', name, period, { parameter: found });
-      }
-      if (found.warning) this.warnings.add(found.warning);
-      // The formula asking is the traced node on top of the stack (its nested calculations are done).
-      if (this.stack.length) this.askedParameters[this.askedParameterCount++] = found;
-      return found;
-    };
-    const groupOf = (group: GroupKey) => population.groups[group];
-    const context: FormulaContext = {
-      length,
-      calc: (name, period) => this.calculate(name, period),
-      add: (name, period) => this.add(name, period),
-      param: (name, period) => {
-        const { value } = param(name, period);
-        if (typeof value !== 'number') throw new Error(`${name} n'est pas un nombre`);
-        return value;
-      },
-      paramDate: (name, period) => dayNumber(String(param(name, period).value)),
-      sum: (group, values, role) => {
-        const { group: of, role: roles, count } = groupOf(group);
-        const total = new Float64Array(count);
-        for (let i = 0; i < of.length; i++) if (role === undefined || roles[i] === role) total[of[i]!]! += values[i]!;
-        return total;
-      },
-      count: (group, values, role) => {
-        const { group: of, role: roles, count } = groupOf(group);
-        const total = new Int32Array(count);
-        for (let i = 0; i < of.length; i++)
-          if ((role === undefined || roles[i] === role) && values[i]) total[of[i]!]!++;
-        return total;
-      },
-      project: (group, values) => {
-        const { group: of } = groupOf(group);
-        const projected = newColumn(
-          values instanceof Float64Array ? 'float' : values instanceof Uint8Array ? 'bool' : 'int',
-          of.length,
-        );
-        for (let i = 0; i < of.length; i++) projected[i] = values[of[i]!]!;
-        return projected;
-      },
-      members: (group) => groupOf(group),
-      refuse: (reason, of, values, test) => {
-        // Mostly inputs nobody gave, a shared column of zeros: nothing to refuse.
-        if (typeof test !== 'function' && isAllZero(values)) return;
-        const holds = typeof test === 'function' ? test : undefined;
-        const among = typeof test === 'function' ? undefined : test;
-        let rows: Uint8Array | undefined;
-        for (let i = 0; i < values.length; i++) {
-          if (holds ? !holds(values[i]!, i) : !values[i] || (among && !among[i])) continue;
-          if (!this.refusesRows) throw new NotSupportedError(reason);
-          rows ??= new Uint8Array(values.length);
-          rows[i] = 1;
-        }
-        if (rows) top(this.refusals)!.push({ reason, entity: of, rows });
-      },
-    };
-    this.contexts.set(entity, context);
+  private context(entity: EntityKey, length: number): FormulaContext {
+    let context = this.contexts.get(entity);
+    if (!context) {
+      context = new EntityContext(this, length);
+      this.contexts.set(entity, context);
+    }
     return context;
+  }
+
+  /** A parameter a formula asks, recorded in the trace (see `EntityContext`). */
+  parameter(name: string, period: Period): ParameterAt {
+    let found = this.replayed(name, period, 'parameter')?.parameter;
+    if (!found) {
+      found =
+        period.unit === 'eternity'
+          ? this.system.parameters.at(name, startDate(period))
+          : this.system.parameters.atMonth(name, period.year, period.month);
+      this.record('parameter', name, period, { parameter: found });
+    }
+    if (found.warning) this.warnings.add(found.warning);
+    // The formula asking is the traced node on top of the stack (its nested calculations are done).
+    if (this.stack.length) this.askedParameters[this.askedParameterCount++] = found;
+    return found;
+  }
+
+  /** Refuses the flagged rows of `entity` for `reason` (see `FormulaContext.refuse`). */
+  refuseRows(reason: string, entity: EntityKey, rows: Uint8Array): void {
+    if (!this.refusesRows) throw new NotSupportedError(reason);
+    top(this.refusals)!.push({ reason, entity, rows });
+  }
+}
+
+/** What a formula of one entity may ask of its simulation. A class, made once per entity and
+ *  simulation: its methods are shared (closures made for each simulation cost more, and under
+ *  tsx each was also named with a property definition). */
+class EntityContext implements FormulaContext {
+  constructor(
+    private readonly simulation: Simulation,
+    readonly length: number,
+  ) {}
+
+  calc(name: string, period: Period): Column {
+    return this.simulation.calculate(name, period);
+  }
+
+  add(name: string, period: Period): Float64Array {
+    return this.simulation.add(name, period);
+  }
+
+  param(name: string, period: Period): number {
+    const { value } = this.simulation.parameter(name, period);
+    if (typeof value !== 'number') throw new Error(`${name} n'est pas un nombre`);
+    return value;
+  }
+
+  paramDate(name: string, period: Period): number {
+    return dayNumber(String(this.simulation.parameter(name, period).value));
+  }
+
+  sum(group: GroupKey, values: Column, role?: number): Float64Array {
+    const { group: of, role: roles, count } = this.members(group);
+    const total = new Float64Array(count);
+    for (let i = 0; i < of.length; i++) if (role === undefined || roles[i] === role) total[of[i]!]! += values[i]!;
+    return total;
+  }
+
+  count(group: GroupKey, values: Column, role?: number): Int32Array {
+    const { group: of, role: roles, count } = this.members(group);
+    const total = new Int32Array(count);
+    for (let i = 0; i < of.length; i++) if ((role === undefined || roles[i] === role) && values[i]) total[of[i]!]!++;
+    return total;
+  }
+
+  project(group: GroupKey, values: Column): Column {
+    const { group: of } = this.members(group);
+    const projected = newColumn(
+      values instanceof Float64Array ? 'float' : values instanceof Uint8Array ? 'bool' : 'int',
+      of.length,
+    );
+    for (let i = 0; i < of.length; i++) projected[i] = values[of[i]!]!;
+    return projected;
+  }
+
+  members(group: GroupKey) {
+    return this.simulation.population.groups[group];
+  }
+
+  refuse(
+    reason: string,
+    of: EntityKey,
+    values: ArrayLike<number>,
+    test?: ((value: number, row: number) => unknown) | ArrayLike<number>,
+  ): void {
+    // Mostly inputs nobody gave, a shared column of zeros: nothing to refuse.
+    if (typeof test !== 'function' && isAllZero(values)) return;
+    const holds = typeof test === 'function' ? test : undefined;
+    const among = typeof test === 'function' ? undefined : test;
+    let rows: Uint8Array | undefined;
+    for (let i = 0; i < values.length; i++) {
+      if (holds ? !holds(values[i]!, i) : !values[i] || (among && !among[i])) continue;
+      rows ??= new Uint8Array(values.length);
+      rows[i] = 1;
+    }
+    if (rows) this.simulation.refuseRows(reason, of, rows);
   }
 }
