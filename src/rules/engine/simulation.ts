@@ -288,7 +288,7 @@ export class Simulation {
   /** A trace node, its fields all set at once (a field added afterwards would give the node
    *  another shape and an extra allocation); `compute` sets its source. */
   private newNode(plan: Plan): TraceNode {
-    const { variable, formula } = plan;
+    const { variable } = plan;
     return {
       variable: variable.name,
       period: plan.periodText,
@@ -297,8 +297,8 @@ export class Simulation {
       variables: NO_KEYS,
       parameters: NO_PARAMETERS,
       value: NO_VALUE,
-      // The formula used, when one computes the value (not an input).
-      formulaStart: this.inputs[plan.slot] ? undefined : formula?.start,
+      // The formula used, when one computes the value (set by `compute`).
+      formulaStart: undefined,
     };
   }
 
@@ -374,7 +374,10 @@ export class Simulation {
       }
       return this.defaultColumn(variable, length);
     }
-    if (node) node.source = 'formula';
+    if (node) {
+      node.source = 'formula';
+      node.formulaStart = found.start;
+    }
     const frame = (this.frames[this.depth] ??= { plan, next: 0, replaying: undefined, recording: undefined });
     frame.plan = plan;
     frame.next = 0;
