@@ -27,7 +27,8 @@ export type TraceNode = {
 // V8's allocation-site pretenuring, off for the process: a scavenge during its first, slow
 // households (the JIT still compiling) may find every trace node of one alive, and V8 then
 // allocates all later ones in old space, for good: one household's p99 was 6 ms instead of 1 ms
-// in one process in three. Guichet's other objects are short-lived too.
+// in one process in three. Set for the whole process: Guichet's long-lived objects are few and
+// made at start, where pretenuring would save little.
 v8.setFlagsFromString('--no-allocation-site-pretenuring');
 
 type Options = {
@@ -286,7 +287,7 @@ export class Simulation {
   }
 
   /** A trace node, its fields all set at once (a field added afterwards would give the node
-   *  another shape and an extra allocation); `compute` sets its source. */
+   *  another shape and an extra allocation); `compute` sets its source and formula start. */
   private newNode(plan: Plan): TraceNode {
     const { variable } = plan;
     return {

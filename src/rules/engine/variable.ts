@@ -116,7 +116,7 @@ export type Plan = {
  *  by this name and for this period. */
 export type Asked = {
   /** What was asked, kept apart from the answer's fields: a check of one field with a known name
-   *  (reading the answer's field by a name held in a variable was a fifth of a household's time). */
+   *  (reading the answer's field by a name held in a variable cost about a tenth of a household). */
   kind: 'plan' | 'plans' | 'parameter';
   name: string;
   /** The period object asked the first time, then its fields (periods are never written to). */
