@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { addDays, addMonths, parisDate } from '../platform/index.ts';
 import { seedAndLogIn, testGuichet } from '../testing.ts';
 import { personCalendars } from './person-journeys.ts';
 import { enrolInJourneys, enrolOnDeclaration, remindPerson } from './reminders.ts';
@@ -72,5 +73,65 @@ describe('rappels des étapes du parcours', async () => {
     );
     const enrolled = await db.query('select person_id from journeys.enrolments');
     assert.ok(enrolled.length >= 2, 'Camille et Julien');
+  });
+});
+
+describe('rappels du jour même', async () => {
+  const guichet = await testGuichet();
+  const { app, db, config, logger } = guichet;
+  const context = { jobId: 1, attempt: 1, db, config, logger, signal: new AbortController().signal };
+
+  it('une étape que Camille déclare après la tournée du jour lui est rappelée le jour même', async () => {
+    const camille = await (await seedAndLogIn(guichet))('camille.martin@demo.guichet.fr');
+    const personId = (await app.inject({ url: '/api/v1/session', headers: camille })).json().user.personId;
+    const today = parisDate(Date.now());
+    // Already on the reminder runs, and today's run is over.
+    await db.transaction((tx) => enrolInJourneys(tx, personId, today));
+    await remindPerson({ personId, date: today }, context);
+    await db.query(
+      `update platform.jobs set status = 'done', finished_at = now()
+        where type = 'journeys.remind-person' and payload->>'personId' = $1 and payload->>'date' = $2`,
+      [personId, today],
+    );
+    // A pregnancy whose 1st prenatal examination (due the day before the end of the 3rd month) is
+    // a week away: its reminder, a week before, is today.
+    const examDue = addDays(today, 7);
+    const start = [0, 1, 2, 3, -1, -2, -3]
+      .map((shift) => addDays(addMonths(addDays(examDue, 1), -3), shift))
+      .find((candidate) => addDays(addMonths(candidate, 3), -1) === examDue)!;
+    const declared = await app.inject({
+      method: 'POST',
+      url: '/api/v1/declarations',
+      headers: camille,
+      payload: { type: 'grossesse', expectedOn: addDays(start, 273), pregnantPerson: 'declarant' },
+    });
+    assert.equal(declared.statusCode, 201, declared.body);
+    const [event] = await db.query<{ id: number; subject: string; payload: unknown; occurred_at: string }>(
+      `select id, subject, payload, occurred_at from platform.events where type = 'declarations.submitted'`,
+    );
+    await enrolOnDeclaration(
+      {
+        id: event!.id,
+        type: 'declarations.submitted',
+        subject: event!.subject,
+        payload: event!.payload as never,
+        occurredAt: event!.occurred_at,
+        recordedBy: 'declarations',
+      },
+      context,
+    );
+    const runs = await db.query<{ payload: { personId: string; date: string } }>(
+      `select payload from platform.jobs
+        where type = 'journeys.remind-person' and status = 'queued' and payload->>'personId' = $1 and payload->>'date' = $2`,
+      [personId, today],
+    );
+    assert.equal(runs.length, 1, 'une tournée de plus aujourd’hui');
+    await remindPerson(runs[0]!.payload, context);
+    const reminders = await db.query<{ title_fr: string; due_at: string }>(
+      `select title_fr, due_at from notifications.notifications where person_id = $1 and title_fr = $2`,
+      [personId, 'Bientôt : 1er examen prénatal'],
+    );
+    assert.equal(reminders.length, 1);
+    assert.equal(parisDate(Date.parse(reminders[0]!.due_at)), today);
   });
 });

@@ -27,22 +27,25 @@ const REMINDER_MINUTES = 9 * 60;
 // The daily run itself starts earlier, so the 9:00 notifications are in place before their time.
 const RUN_MINUTES = 6 * 60;
 
-/** Schedules the person's daily reminder run for `date` (once per person and day, however often asked). */
-export const scheduleReminderRun = (tx: Sql, personId: string, date: string, now = Date.now()) =>
+/** Schedules the person's daily reminder run for `date` (once per person and day, however often
+ *  asked). `again` names one more run of that day, for what changed after the day's run: it hands
+ *  over only what was not handed over yet (each reminder is keyed). */
+export const scheduleReminderRun = (tx: Sql, personId: string, date: string, again?: string) =>
   enqueueJob(tx, {
     type: REMIND_JOB,
     payload: { personId, date } satisfies RemindPayload,
-    runAt: new Date(Math.max(now, parisToUtc(date, RUN_MINUTES))),
-    idempotencyKey: `${REMIND_JOB}:${personId}:${date}`,
+    runAt: new Date(Math.max(Date.now(), parisToUtc(date, RUN_MINUTES))),
+    idempotencyKey: `${REMIND_JOB}:${personId}:${date}${again ? `:${again}` : ''}`,
   });
 
-/** Puts the person on the reminder runs from `today` (no effect if already there). */
-export const enrolInJourneys = async (tx: Sql, personId: string, today: string) => {
+/** Puts the person on the reminder runs from `today`; false if they already were. */
+export const enrolInJourneys = async (tx: Sql, personId: string, today: string): Promise<boolean> => {
   const inserted = await tx.query(
     'insert into journeys.enrolments (person_id) values ($1) on conflict do nothing returning 1',
     [personId],
   );
   if (inserted.length) await scheduleReminderRun(tx, personId, today);
+  return inserted.length > 0;
 };
 
 export const ENROL_JOB = 'journeys.enrol-from-files';
@@ -116,7 +119,9 @@ export const remindPerson: JobHandler<RemindPayload> = async ({ personId, date }
 
 /**
  * A declaration may start a journey for the declarant and the other parent of their famille: put
- * them on the reminder runs (a run that finds no journey takes the person off again).
+ * them on the reminder runs (a run that finds no journey takes the person off again). A parent
+ * already on them gets one more run today: today's run may be over, and a step the declaration
+ * brings may be reminded today.
  */
 export const enrolOnDeclaration: EventSubscriber<DeclarationSubmitted> = async (event, { db }) => {
   if (!event.subject) return;
@@ -124,6 +129,8 @@ export const enrolOnDeclaration: EventSubscriber<DeclarationSubmitted> = async (
   const parents = (file?.famille?.members ?? []).filter((member) => member.role === 'parents').map((m) => m.id);
   const today = parisDate(Date.now());
   await db.transaction(async (tx) => {
-    for (const personId of new Set([event.subject!, ...parents])) await enrolInJourneys(tx, personId, today);
+    for (const personId of new Set([event.subject!, ...parents]))
+      if (!(await enrolInJourneys(tx, personId, today)))
+        await scheduleReminderRun(tx, personId, today, `event-${event.id}`);
   });
 };
