@@ -34,5 +34,8 @@ export { listPersonAppointments, type Appointment, type Status } from './appoint
 /** Payload of `appointments.booked`, `.rescheduled`, `.cancelled`, `.status-changed` (subject: the person id). */
 export type { AppointmentEventPayload } from './record-booking.ts';
 
+/** The job type of an appointment's reminders (48 h and 2 h before), queued at booking. */
+export { REMINDER_JOB } from './reminders.ts';
+
 /** Demo catalogue and advisors, loaded by `src/seed.ts` after the people module's population. */
 export { seedAppointmentsDemo, isAppointmentsDemoSeeded } from './seeds.ts';

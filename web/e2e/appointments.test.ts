@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { REMINDER_JOB } from '../../src/appointments/index.ts';
 import {
   axeViolations,
   browserSkipReason,
@@ -20,8 +21,6 @@ import {
 const CAMILLE = 'camille.martin@demo.guichet.fr';
 const AGENT_CAF = 'agent.caf@demo.guichet.fr';
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-// The appointments module's reminder job (src/appointments/reminders.ts, not exported by its index).
-const REMINDER_JOB = 'appointments.record-reminder';
 const SCRIPT_AS_PDF = Buffer.from('<html><script>alert(document.cookie)</script></html>');
 
 // The login, with what the page showed when it failed (the app sometimes did not render under load).
