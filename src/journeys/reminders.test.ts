@@ -5,6 +5,25 @@ import { seedAndLogIn, testGuichet } from '../testing.ts';
 import { personCalendars } from './person-journeys.ts';
 import { enrolInJourneys, enrolOnDeclaration, remindPerson } from './reminders.ts';
 
+/** The journeys' subscriber run on the declaration just submitted, as its background job would. */
+const enrolOnLastDeclaration = async (context: Parameters<typeof enrolOnDeclaration>[1]) => {
+  const [event] = await context.db.query<{ id: number; subject: string; payload: unknown; occurred_at: string }>(
+    `select id, subject, payload, occurred_at from platform.events where type = 'declarations.submitted'
+      order by id desc limit 1`,
+  );
+  await enrolOnDeclaration(
+    {
+      id: event!.id,
+      type: 'declarations.submitted',
+      subject: event!.subject,
+      payload: event!.payload as never,
+      occurredAt: event!.occurred_at,
+      recordedBy: 'declarations',
+    },
+    context,
+  );
+};
+
 describe('rappels des étapes du parcours', async () => {
   const guichet = await testGuichet();
   const { app, db, config, logger } = guichet;
@@ -53,24 +72,11 @@ describe('rappels des étapes du parcours', async () => {
       payload: { type: 'grossesse', expectedOn: '2027-04-12', pregnantPerson: 'declarant' },
     });
     assert.equal(declared.statusCode, 201, declared.body);
-    const [event] = await db.query<{ id: number; subject: string; payload: unknown; occurred_at: string }>(
-      `select id, subject, payload, occurred_at from platform.events where type = 'declarations.submitted'`,
-    );
     const jobs = await db.query(
       `select 1 from platform.jobs where type = 'event:declarations.submitted:journeys.enrol-parents'`,
     );
     assert.equal(jobs.length, 1, 'un travail de fond par abonné');
-    await enrolOnDeclaration(
-      {
-        id: event!.id,
-        type: 'declarations.submitted',
-        subject: event!.subject,
-        payload: event!.payload as never,
-        occurredAt: event!.occurred_at,
-        recordedBy: 'declarations',
-      },
-      context,
-    );
+    await enrolOnLastDeclaration(context);
     const enrolled = await db.query('select person_id from journeys.enrolments');
     assert.ok(enrolled.length >= 2, 'Camille et Julien');
   });
@@ -106,20 +112,7 @@ describe('rappels du jour même', async () => {
       payload: { type: 'grossesse', expectedOn: addDays(start, 273), pregnantPerson: 'declarant' },
     });
     assert.equal(declared.statusCode, 201, declared.body);
-    const [event] = await db.query<{ id: number; subject: string; payload: unknown; occurred_at: string }>(
-      `select id, subject, payload, occurred_at from platform.events where type = 'declarations.submitted'`,
-    );
-    await enrolOnDeclaration(
-      {
-        id: event!.id,
-        type: 'declarations.submitted',
-        subject: event!.subject,
-        payload: event!.payload as never,
-        occurredAt: event!.occurred_at,
-        recordedBy: 'declarations',
-      },
-      context,
-    );
+    await enrolOnLastDeclaration(context);
     const runs = await db.query<{ payload: { personId: string; date: string } }>(
       `select payload from platform.jobs
         where type = 'journeys.remind-person' and status = 'queued' and payload->>'personId' = $1 and payload->>'date' = $2`,
