@@ -60,7 +60,7 @@ const freshDatabase = async (adminUrl: string, name: string) => {
 export const startServer = async ({
   port,
   databaseUrl,
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-bench-')),
+  dataDir: givenDataDir,
   env = {},
   waitIdle = false,
 }: {
@@ -72,6 +72,8 @@ export const startServer = async ({
   waitIdle?: boolean;
 }): Promise<BenchServer> => {
   const startedAt = performance.now();
+  // A data directory made here is removed at stop (kept if the server fails, for its log).
+  const dataDir = givenDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'guichet-bench-'));
   // Logs go to a file, as in production: a pipe to this busy process would throttle the server.
   const logFile = path.join(dataDir, 'guichet.log');
   const log = fs.openSync(logFile, 'a');
@@ -101,7 +103,10 @@ export const startServer = async ({
     idleMs,
     stop: () =>
       new Promise((resolve) => {
-        child.once('exit', () => resolve());
+        child.once('exit', () => {
+          if (!givenDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        });
         child.kill('SIGINT');
       }),
   };
