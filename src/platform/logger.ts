@@ -24,8 +24,7 @@ export const createLogger = (config: Pick<Config, 'LOG_LEVEL'>): Logger =>
         censor: '[masqué]',
       },
     },
-    // Written off the main thread, lines that come while a write is under way joined into the
-    // next (one line a request was a write each, a tenth of a busy server's main thread);
-    // flushed at exit.
+    // Written asynchronously, so a slow disk does not hold the event loop; lines that come while a
+    // write is under way are joined into the next. Flushed at exit (not after a kill -9).
     pino.destination({ dest: 1, sync: false }),
   );
