@@ -117,7 +117,7 @@ const readRequests = (system: TaxBenefitSystem, requests: BatchRequest[]): ReadR
 export type ChunkJob = {
   population: Population;
   inputs: BatchInput[];
-  requests: BatchRequest[];
+  requests: ReadRequest[];
   /** Ends (exclusive) of the chunks, see `chunkEnds`. */
   ends: number[];
   columns: Record<string, Column>;
@@ -129,8 +129,7 @@ export type ChunkOutcome = { refused: Array<{ key: string; reason: string; rows:
 
 /** The function computing chunk `index` of `job` into its columns (the same in every thread). */
 export const chunkRunner = (system: TaxBenefitSystem, job: ChunkJob): ((index: number) => ChunkOutcome) => {
-  const { population, inputs, ends, columns } = job;
-  const read = readRequests(system, job.requests);
+  const { population, inputs, requests, ends, columns } = job;
   const locals = Object.fromEntries(
     GROUP_KEYS.map((key) => [key, new Int32Array(population.groups[key].count).fill(-1)]),
   ) as Record<(typeof GROUP_KEYS)[number], Int32Array>;
@@ -150,7 +149,7 @@ export const chunkRunner = (system: TaxBenefitSystem, job: ChunkJob): ((index: n
       simulation.setInput(input.name, asPeriod(input.period), rowsOf(input.column, rows[variable.entity]));
     }
     const refused: ChunkOutcome['refused'] = [];
-    for (const { name, at, key, entity } of read) {
+    for (const { name, at, key, entity } of requests) {
       const column = simulation.calculate(name, at);
       const out = columns[key]!;
       const { first, rows: scattered } = rows[entity];
@@ -293,7 +292,7 @@ export const calculateBatch = (
     result.columns[key] = threads > 0 ? sharedColumn(type, counts(entity)) : newColumn(type, counts(entity));
     result.notSupported[key] = [];
   }
-  const job: ChunkJob = { population, inputs, requests, ends, columns: result.columns };
+  const job: ChunkJob = { population, inputs, requests: read, ends, columns: result.columns };
   const run = chunkRunner(system, job);
   const outcomes = threads > 0 ? computeChunks(run, job, systemModule!, threads) : ends.map((_, index) => run(index));
   // Rows by request and reason in the order of the chunks, copied once.
