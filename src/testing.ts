@@ -5,6 +5,8 @@ import { after } from 'node:test';
 import { buildGuichet, migrationSources, type Guichet } from './main.ts';
 import { resolveAccount, seedDemoPopulation } from './people/index.ts';
 import {
+  addDays,
+  addMonths,
   createSession,
   SESSION_COOKIE,
   type OidcLogin,
@@ -97,4 +99,15 @@ export const seedAndLogIn = async (
     if (!user) throw new Error(`compte non résolu : ${email}`);
     return logInAs({ db, config }, user, login);
   };
+};
+
+/** The expected birth date of a pregnancy whose 1st prenatal examination is due on `examDue`, for
+ *  tests that need its reminder (a week before) on a given day. The birth journey counts the
+ *  pregnancy from 273 days before the expected date, and the examination is due the day before
+ *  the end of its 3rd month. */
+export const expectedBirthForFirstExam = (examDue: string): string => {
+  const start = [0, 1, 2, 3, -1, -2, -3]
+    .map((shift) => addDays(addMonths(addDays(examDue, 1), -3), shift))
+    .find((candidate) => addDays(addMonths(candidate, 3), -1) === examDue)!;
+  return addDays(start, 273);
 };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { addDays, addMonths, parisDate } from '../platform/index.ts';
-import { seedAndLogIn, testGuichet } from '../testing.ts';
+import { addDays, parisDate } from '../platform/index.ts';
+import { expectedBirthForFirstExam, seedAndLogIn, testGuichet } from '../testing.ts';
 import { personCalendars } from './person-journeys.ts';
 import { enrolInJourneys, enrolOnDeclaration, remindPerson } from './reminders.ts';
 
@@ -99,17 +99,13 @@ describe('rappels du jour même', async () => {
         where type = 'journeys.remind-person' and payload->>'personId' = $1 and payload->>'date' = $2`,
       [personId, today],
     );
-    // A pregnancy whose 1st prenatal examination (due the day before the end of the 3rd month) is
-    // a week away: its reminder, a week before, is today.
-    const examDue = addDays(today, 7);
-    const start = [0, 1, 2, 3, -1, -2, -3]
-      .map((shift) => addDays(addMonths(addDays(examDue, 1), -3), shift))
-      .find((candidate) => addDays(addMonths(candidate, 3), -1) === examDue)!;
+    // A pregnancy whose 1st prenatal examination is due in a week: its reminder, a week before, is today.
+    const expectedOn = expectedBirthForFirstExam(addDays(today, 7));
     const declared = await app.inject({
       method: 'POST',
       url: '/api/v1/declarations',
       headers: camille,
-      payload: { type: 'grossesse', expectedOn: addDays(start, 273), pregnantPerson: 'declarant' },
+      payload: { type: 'grossesse', expectedOn, pregnantPerson: 'declarant' },
     });
     assert.equal(declared.statusCode, 201, declared.body);
     await enrolOnLastDeclaration(context);

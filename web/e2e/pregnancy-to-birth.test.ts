@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { scheduleReminderRun } from '../../src/journeys/index.ts';
-import { addDays, addMonths, parisDate } from '../../src/platform/index.ts';
+import { addDays, parisDate } from '../../src/platform/index.ts';
+import { expectedBirthForFirstExam } from '../../src/testing.ts';
 import { axeViolations, browserSkipReason, logInInBrowser, newContext, startBrowserGuichet } from './browser.ts';
 
 const EMAIL = 'camille.martin@demo.guichet.fr';
@@ -21,14 +22,10 @@ const longDate = (iso: string) =>
 // test's run for today would be that same job (one per person and day).
 const today = parisDate(Date.now());
 const reminderDay = addDays(today, -1);
-// The 1st prenatal examination is due the day before the end of the 3rd month of pregnancy, and
-// reminded a week before: the pregnancy started so that its deadline is a week after the reminder.
+// The 1st prenatal examination is reminded a week before its deadline: the pregnancy is dated so
+// that its deadline is a week after the reminder.
 const firstExamDue = addDays(reminderDay, 7);
-const pregnancyStart = [0, 1, 2, 3, -1, -2, -3]
-  .map((shift) => addDays(addMonths(addDays(firstExamDue, 1), -3), shift))
-  .find((start) => addDays(addMonths(start, 3), -1) === firstExamDue)!;
-// 39 weeks (273 days) before the expected date, as the CPAM counts it.
-const expectedOn = addDays(pregnancyStart, 273);
+const expectedOn = expectedBirthForFirstExam(firstExamDue);
 
 const stepCard = (page: Page, title: string) =>
   page.locator('li.guichet-step').filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
