@@ -11,6 +11,7 @@ import { REMINDER_JOB } from '../../src/appointments/index.ts';
 import {
   axeViolations,
   browserSkipReason,
+  capturedEmails,
   CHROMIUM_FLAGS,
   CHROMIUM_PATH,
   logInInBrowser,
@@ -139,15 +140,7 @@ describe('rendez-vous dans le navigateur', { skip: browserSkipReason }, async ()
       assert.ok(reminder, 'un rappel est prévu à la réservation');
       await db.query('update platform.jobs set run_at = now() where id = $1', [reminder.id]);
       const reminderTitle = `Rendez-vous ${reminder.kind === '48h' ? 'dans 2 jours' : 'dans 2 heures'} : Comprendre mes droits après une naissance`;
-      const deadline = Date.now() + 30_000;
-      let emails: { recipient: string; text_body: string }[] = [];
-      while (!emails.length && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        emails = await db.query<{ recipient: string; text_body: string }>(
-          'select recipient, text_body from notifications.captured_emails where subject = $1',
-          [reminderTitle],
-        );
-      }
+      const emails = await capturedEmails(db, reminderTitle);
       assert.deepEqual(
         emails.map((email) => email.recipient),
         [CAMILLE],

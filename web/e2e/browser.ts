@@ -77,6 +77,21 @@ export const startBrowserGuichet = async ({
   return { url, browser, db };
 };
 
+/** The e-mails sent with `subject`, once at least one is there (up to 30 s: the running worker
+ *  sends them), read from the capture store of the embedded default (no SMTP_URL) at the test's edge. */
+export const capturedEmails = async (db: Db, subject: string) => {
+  const deadline = Date.now() + 30_000;
+  let emails: { recipient: string; text_body: string }[] = [];
+  while (!emails.length && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    emails = await db.query<{ recipient: string; text_body: string }>(
+      'select recipient, text_body from notifications.captured_emails where subject = $1',
+      [subject],
+    );
+  }
+  return emails;
+};
+
 export type Scheme = 'light' | 'dark';
 
 /** A fresh browser profile (no cookies), on a phone-sized screen unless told otherwise. */

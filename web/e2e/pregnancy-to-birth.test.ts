@@ -9,7 +9,14 @@ import type { Page } from 'playwright-core';
 import { scheduleReminderRun } from '../../src/journeys/index.ts';
 import { addDays, parisDate } from '../../src/platform/index.ts';
 import { expectedBirthForFirstExam } from '../../src/testing.ts';
-import { axeViolations, browserSkipReason, logInInBrowser, newContext, startBrowserGuichet } from './browser.ts';
+import {
+  axeViolations,
+  browserSkipReason,
+  capturedEmails,
+  logInInBrowser,
+  newContext,
+  startBrowserGuichet,
+} from './browser.ts';
 
 const EMAIL = 'camille.martin@demo.guichet.fr';
 const FIRST_EXAM = '1er examen prénatal';
@@ -85,16 +92,7 @@ describe('de la grossesse à la naissance dans le navigateur', { skip: browserSk
       // The daily reminder run of the reminder day, through the job queue and the running worker.
       await db.transaction((tx) => scheduleReminderRun(tx, personId, reminderDay));
       const reminderTitle = `Bientôt : ${FIRST_EXAM}`;
-      const deadline = Date.now() + 30_000;
-      let emails: { recipient: string }[] = [];
-      while (!emails.length && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        // The capture store of the embedded default (no SMTP_URL), read at the test's edge.
-        emails = await db.query<{ recipient: string }>(
-          'select recipient from notifications.captured_emails where subject = $1',
-          [reminderTitle],
-        );
-      }
+      const emails = await capturedEmails(db, reminderTitle);
       assert.deepEqual(
         emails.map((email) => email.recipient),
         [EMAIL],
