@@ -9,7 +9,20 @@ import type { ParameterAt } from './parameters.ts';
 import { dayNumber, ETERNITY, monthsOf, periodKey, startDate, yearsOf, type Period } from './period.ts';
 import { entityCount, rowsIn, type Population } from './population.ts';
 import type { TaxBenefitSystem } from './tax-benefit-system.ts';
-import { planCount, planOf, plansOver, type Asked, type FormulaContext, type Plan, type Variable } from './variable.ts';
+import {
+  ASKED_PARAMETER,
+  ASKED_PLAN,
+  ASKED_PLANS,
+  ASKED_STRIDE,
+  planCount,
+  planOf,
+  plansOver,
+  type AskedKind,
+  type AskedRecord,
+  type FormulaContext,
+  type Plan,
+  type Variable,
+} from './variable.ts';
 
 export type TraceNode = {
   variable: string;
@@ -43,8 +56,6 @@ type Input = { column: Column; projected: boolean };
 /** Rows of an entity a formula refused, and why. */
 export type Refusal = { reason: string; entity: EntityKey; rows: Uint8Array };
 
-/** A placeholder value of a trace node still being computed. */
-const NO_VALUE = new Float64Array(0);
 /** The dependencies of a node that asked for none (shared: never written to). */
 const NO_KEYS = Object.freeze([]) as unknown as string[];
 const NO_PARAMETERS = Object.freeze([]) as unknown as ParameterAt[];
@@ -54,35 +65,14 @@ const NO_PARAMETERS = Object.freeze([]) as unknown as ParameterAt[];
 const top = <T>(stack: T[], depth = 1): T | undefined =>
   stack.length >= depth ? stack[stack.length - depth] : undefined;
 
-/** A formula running: the plan it computes, how many things it has asked so far, its plan's
- *  record while what it asked was the same (undefined once it differs), and what it asked when
- *  the plan has no record yet. */
-type Frame = { plan: Plan; next: number; replaying: Asked[] | undefined; recording: Asked[] | undefined };
-
 // A formula mostly passes on its own period, the same object from one household to the next (its
 // plan's): compared by identity first.
-const isAskedFor = (asked: Asked, name: string, period: Period) =>
-  asked.name === name &&
-  (asked.period === period ||
-    (asked.year === period.year &&
-      asked.month === period.month &&
-      asked.unit === period.unit &&
-      asked.size === period.size));
-
-type Found = Partial<Pick<Asked, 'plan' | 'plans' | 'parameter'>>;
-
-const askedRecord = (kind: Asked['kind'], name: string, period: Period, found: Found): Asked => ({
-  kind,
-  name,
-  period,
-  unit: period.unit,
-  year: period.year,
-  month: period.month,
-  size: period.size,
-  plan: found.plan,
-  plans: found.plans,
-  parameter: found.parameter,
-});
+const isSamePeriod = (recorded: Period, period: Period) =>
+  recorded === period ||
+  (recorded.year === period.year &&
+    recorded.month === period.month &&
+    recorded.unit === period.unit &&
+    recorded.size === period.size);
 
 /** Adds the refusals not already in `to`. */
 const mergeRefusals = (to: Refusal[], from: Refusal[]) => {
@@ -104,30 +94,31 @@ export class Simulation {
   private readonly cache: Array<Column | null | undefined>;
   /** The refused rows each value was computed from (batch only). */
   private readonly cacheRefusals: Array<Refusal[] | undefined>;
-  /** One formula context per entity, made once: formulas read the traced node from the stack. */
-  private readonly contexts = new Map<string, FormulaContext>();
+  /** One formula context per entity, made once. */
+  private readonly contexts = new Map<string, EntityContext>();
   private readonly defaults = new Map<string, Column>();
   /** Sums made by `add`, by the plans summed (never written to once made, like every column). */
   private readonly sums = new Map<Plan[], Float64Array>();
-  private readonly stack: TraceNode[] = [];
-  /** The formulas running, innermost last (`depth` of them; frames are reused). A formula asks
-   *  the same things in the same order from one household to the next: what it asked the first
-   *  time is recorded on its plan, and later runs check each request against the record (the
-   *  same text, the same period) instead of looking the name up, the period checked and the plan
-   *  found again. A request that differs ends the replay for that run; the answer is the same. */
-  private readonly frames: Frame[] = [];
+  /** A formula asks the same things in the same order from one household to the next: what it
+   *  asked the first time is recorded on its plan, and later runs check each request against the
+   *  record (the same text, the same period) instead of looking the name up, the period checked
+   *  and the plan found again. A request that differs ends the replay for that run; the answer
+   *  is the same. The running formula's state (the record it replays, the index of its next
+   *  request in it, what it records) is held here and saved by `compute` around each formula, in
+   *  its locals: no frame object to read on each request. */
+  private replaying: AskedRecord | undefined = undefined;
+  private next = 0;
+  private recording: AskedRecord | undefined = undefined;
+  /** How many formulas are running. */
   private depth = 0;
-  /** Whether the formula `compute` just ran asked exactly what its plan recorded. */
-  private wasReplayed = false;
-  /** The keys of values and the parameters asked by the traced calculations under way, one after
-   *  the other (each node's first in `askedFrom`), copied into arrays of their exact size when the
-   *  node is done: no array grown push by push for each of hundreds of nodes, and less memory
-   *  kept in the trace (a household's allocations are mostly its trace, held till the end). */
+  /** The keys of values and the parameters asked by the traced formulas under way, one after the
+   *  other, copied into arrays of their exact size when a formula is done. A formula replaying
+   *  its plan's record writes nothing here (its node takes the plan's lists) unless it departs
+   *  from it (see `endReplay`). */
   private readonly askedVariables: string[] = [];
   private readonly askedParameters: ParameterAt[] = [];
   private askedVariableCount = 0;
   private askedParameterCount = 0;
-  private readonly askedFrom: number[] = [];
   /** Refusals gathered by each calculation under way (batch only). */
   private readonly refusals: Refusal[][] = [];
   private readonly isTracing: boolean;
@@ -199,39 +190,55 @@ export class Simulation {
 
   /** The value of a variable for a period of its definition unit (computing what it needs). */
   calculate(name: string, period: Period): Column {
-    const replayed = this.replayed(name, period, 'plan');
-    if (replayed) return this.calculatePlan(replayed.plan!);
+    const replayed = this.replayed(ASKED_PLAN, name, period) as Plan | undefined;
+    if (replayed) return this.calculatePlan(replayed);
     const variable = this.system.variable(name);
     this.checkPeriod(variable, period);
     const plan = planOf(variable, period);
-    this.record('plan', name, period, { plan });
+    this.recording?.push(ASKED_PLAN, name, period, plan);
     return this.calculatePlan(plan);
   }
 
-  /** The running formula's next request in its plan's record, when it asks the same `kind` of
-   *  thing by the same name for the same period (what was found then); otherwise the replay ends
-   *  for this run. */
-  private replayed(name: string, period: Period, kind: Asked['kind']): Asked | undefined {
-    const frame = this.depth ? this.frames[this.depth - 1]! : undefined;
-    const record = frame?.replaying;
-    if (!record) return undefined;
-    const asked = record[frame.next];
-    if (asked?.kind === kind && isAskedFor(asked, name, period)) {
-      frame.next++;
-      return asked;
+  /** What was found for the running formula's next request in its plan's record, when it asks
+   *  the same kind of thing by the same name for the same period; otherwise the replay ends for
+   *  this run (and undefined). */
+  private replayed(kind: AskedKind, name: string, period: Period): unknown {
+    const record = this.replaying;
+    if (record === undefined) return undefined;
+    const i = this.next;
+    if (
+      i < record.length &&
+      record[i] === kind &&
+      record[i + 1] === name &&
+      isSamePeriod(record[i + 2] as Period, period)
+    ) {
+      this.next = i + ASKED_STRIDE;
+      return record[i + 3];
     }
-    frame.replaying = undefined;
+    this.endReplay();
     return undefined;
   }
 
-  /** Records a request of the running formula, when its plan has no record yet. */
-  private record(kind: Asked['kind'], name: string, period: Period, found: Found): void {
-    if (this.depth) this.frames[this.depth - 1]!.recording?.push(askedRecord(kind, name, period, found));
+  /** Ends the running formula's replay: what it asked so far, read from the record, goes to the
+   *  trace's lists as if written request by request. */
+  private endReplay(): void {
+    const record = this.replaying!;
+    this.replaying = undefined;
+    if (!this.isTracing) return;
+    for (let i = 0; i < this.next; i += ASKED_STRIDE) {
+      const found = record[i + 3];
+      if (record[i] === ASKED_PARAMETER) this.askedParameters[this.askedParameterCount++] = found as ParameterAt;
+      else if (record[i] === ASKED_PLANS)
+        for (const plan of found as Plan[]) this.askedVariables[this.askedVariableCount++] = plan.key;
+      else this.askedVariables[this.askedVariableCount++] = (found as Plan).key;
+    }
   }
 
   private calculatePlan(plan: Plan): Column {
     const cached = this.cache[plan.slot];
-    if (this.stack.length) this.askedVariables[this.askedVariableCount++] = plan.key;
+    // The running formula's request, for its trace node (unless it replays its record).
+    if (this.isTracing && this.depth !== 0 && this.replaying === undefined)
+      this.askedVariables[this.askedVariableCount++] = plan.key;
     if (cached !== undefined) {
       const cachedRefusals = this.refusesRows ? this.cacheRefusals[plan.slot] : undefined;
       if (cachedRefusals) mergeRefusals(top(this.refusals) ?? [], cachedRefusals);
@@ -240,34 +247,12 @@ export class Simulation {
     }
     this.cache[plan.slot] = null;
     let computed = false;
-    const node: TraceNode | undefined = this.isTracing ? this.newNode(plan) : undefined;
-    if (node) {
-      this.stack.push(node);
-      this.askedFrom.push(this.askedVariableCount, this.askedParameterCount);
-    }
     const refusals: Refusal[] | undefined = this.refusesRows ? [] : undefined;
     if (refusals) this.refusals.push(refusals);
     try {
-      const column = this.compute(plan, node);
+      const column = this.compute(plan);
       this.cache[plan.slot] = column;
       computed = true;
-      if (node) {
-        node.value = column;
-        if (this.wasReplayed) {
-          if (plan.askedKeys.length) node.variables = plan.askedKeys;
-          if (plan.askedParameters.length) node.parameters = plan.askedParameters;
-        } else {
-          const parametersFrom = this.askedFrom[this.askedFrom.length - 1]!;
-          const variablesFrom = this.askedFrom[this.askedFrom.length - 2]!;
-          if (this.askedVariableCount > variablesFrom)
-            node.variables = this.askedVariables.slice(variablesFrom, this.askedVariableCount);
-          if (this.askedParameterCount > parametersFrom)
-            node.parameters = this.askedParameters.slice(parametersFrom, this.askedParameterCount);
-        }
-        this.tracedKeys.push(plan.key);
-        this.tracedNodes.push(node);
-        this.tracedMap = undefined;
-      }
       if (refusals?.length) {
         this.cacheRefusals[plan.slot] = refusals;
         const outer = top(this.refusals, 2);
@@ -275,40 +260,43 @@ export class Simulation {
       }
       return column;
     } finally {
-      if (node) {
-        this.stack.pop();
-        this.askedParameterCount = this.askedFrom.pop()!;
-        this.askedVariableCount = this.askedFrom.pop()!;
-      }
       if (refusals) this.refusals.pop();
       // A failed calculation leaves nothing behind: asking again fails again, never "circular".
       if (!computed) this.cache[plan.slot] = undefined;
     }
   }
 
-  /** A trace node, its fields all set at once (a field added afterwards would give the node
-   *  another shape and an extra allocation); `compute` sets its source and formula start. */
-  private newNode(plan: Plan): TraceNode {
+  /** Adds a computed value to the trace, its node's fields all set at once (a field added
+   *  afterwards would give the node another shape and an extra allocation). */
+  private traced(
+    plan: Plan,
+    value: Column,
+    source: TraceNode['source'],
+    formulaStart: string | undefined,
+    variables: string[],
+    parameters: ParameterAt[],
+  ): void {
     const { variable } = plan;
-    return {
+    this.tracedKeys.push(plan.key);
+    this.tracedNodes.push({
       variable: variable.name,
       period: plan.periodText,
       entity: variable.entity,
-      source: 'default',
-      variables: NO_KEYS,
-      parameters: NO_PARAMETERS,
-      value: NO_VALUE,
-      // The formula used, when one computes the value (set by `compute`).
-      formulaStart: undefined,
-    };
+      source,
+      formulaStart,
+      value,
+      variables,
+      parameters,
+    });
+    this.tracedMap = undefined;
   }
 
   /** Sum of a monthly (or yearly) variable over a longer period, as OpenFisca's calculate_add. */
   add(name: string, period: Period): Float64Array {
-    let plans = this.replayed(name, period, 'plans')?.plans;
+    let plans = this.replayed(ASKED_PLANS, name, period) as Plan[] | undefined;
     if (!plans) {
       plans = plansOver(this.system.variable(name), period);
-      this.record('plans', name, period, { plans });
+      this.recording?.push(ASKED_PLANS, name, period, plans);
     }
     // Each month is still asked (the trace records the dependencies and the batch the refusals,
     // both cheap once computed), but the sum is made once per simulation: the family benefits
@@ -357,15 +345,15 @@ export class Simulation {
     }
   }
 
-  private compute(plan: Plan, node: TraceNode | undefined): Column {
-    this.wasReplayed = false;
+  private compute(plan: Plan): Column {
     const input = this.inputs[plan.slot];
     if (input) {
-      if (node) node.source = input.projected ? 'projected input' : 'input';
+      const source = input.projected ? 'projected input' : 'input';
+      if (this.isTracing) this.traced(plan, input.column, source, undefined, NO_KEYS, NO_PARAMETERS);
       return input.column;
     }
     const { variable, period, formula: found } = plan;
-    const length = entityCount(this.population, variable.entity);
+    const context = this.context(variable.entity);
     if (!found) {
       // A computed variable asked before its first formula: Guichet does not know that law.
       if (variable.formulaStarts.length) {
@@ -373,36 +361,69 @@ export class Simulation {
           `non pris en charge : ${variable.name} n'est calculé qu'à partir du ${variable.formulaStarts[0]} (demandé pour ${plan.periodText})`,
         );
       }
-      return this.defaultColumn(variable, length);
+      const column = this.defaultColumn(variable, context.length);
+      if (this.isTracing) this.traced(plan, column, 'default', undefined, NO_KEYS, NO_PARAMETERS);
+      return column;
     }
-    if (node) {
-      node.source = 'formula';
-      node.formulaStart = found.start;
-    }
-    const frame = (this.frames[this.depth] ??= { plan, next: 0, replaying: undefined, recording: undefined });
-    frame.plan = plan;
-    frame.next = 0;
-    frame.replaying = plan.askedBy === this.system ? plan.asked : undefined;
-    frame.recording = frame.replaying ? undefined : [];
+    // The state of the formula that asked for this one, restored when this one is done.
+    const outerReplaying = this.replaying;
+    const outerNext = this.next;
+    const outerRecording = this.recording;
+    const variablesFrom = this.askedVariableCount;
+    const parametersFrom = this.askedParameterCount;
+    const record = plan.askedBy === this.system ? plan.asked : undefined;
+    this.replaying = record;
+    this.next = 0;
+    this.recording = record ? undefined : [];
     this.depth++;
-    let column: Column;
     try {
-      column = found.formula(this.context(variable.entity, length), period);
+      const column = found.formula(context, period);
+      if (column.length !== context.length)
+        throw new Error(`${variable.name} : la formule rend ${column.length} valeurs pour ${context.length}`);
+      // A formula that asked only the start of its record (it returned earlier) asked that start.
+      const replayedWhole = this.replaying !== undefined && this.next === record!.length;
+      if (this.replaying !== undefined && !replayedWhole) this.endReplay();
+      // Recorded once the formula has answered (a failed run records nothing).
+      if (this.recording) this.keepRecord(plan, this.recording);
+      if (this.isTracing) {
+        let variables = NO_KEYS;
+        let parameters = NO_PARAMETERS;
+        if (replayedWhole) {
+          if (plan.askedKeys.length) variables = plan.askedKeys;
+          if (plan.askedParameters.length) parameters = plan.askedParameters;
+        } else {
+          if (this.askedVariableCount > variablesFrom)
+            variables = this.askedVariables.slice(variablesFrom, this.askedVariableCount);
+          if (this.askedParameterCount > parametersFrom)
+            parameters = this.askedParameters.slice(parametersFrom, this.askedParameterCount);
+        }
+        this.traced(plan, column, 'formula', found.start, variables, parameters);
+      }
+      return column;
     } finally {
       this.depth--;
+      this.replaying = outerReplaying;
+      this.next = outerNext;
+      this.recording = outerRecording;
+      this.askedVariableCount = variablesFrom;
+      this.askedParameterCount = parametersFrom;
     }
-    // Recorded once the formula has answered (a failed run records nothing).
-    if (frame.recording) {
-      plan.asked = frame.recording;
-      plan.askedBy = this.system;
-      plan.askedKeys = frame.recording
-        .flatMap((asked) => asked.plans ?? (asked.plan ? [asked.plan] : []))
-        .map((p) => p.key);
-      plan.askedParameters = frame.recording.flatMap((asked) => (asked.parameter ? [asked.parameter] : []));
-    } else this.wasReplayed = frame.replaying !== undefined && frame.next === frame.replaying.length;
-    if (column.length !== length)
-      throw new Error(`${variable.name} : la formule rend ${column.length} valeurs pour ${length}`);
-    return column;
+  }
+
+  /** Keeps what a plan's formula asked, for later runs to replay (see `replaying`). */
+  private keepRecord(plan: Plan, record: AskedRecord): void {
+    const keys: string[] = [];
+    const parameters: ParameterAt[] = [];
+    for (let i = 0; i < record.length; i += ASKED_STRIDE) {
+      const found = record[i + 3];
+      if (record[i] === ASKED_PARAMETER) parameters.push(found as ParameterAt);
+      else if (record[i] === ASKED_PLANS) for (const part of found as Plan[]) keys.push(part.key);
+      else keys.push((found as Plan).key);
+    }
+    plan.asked = record;
+    plan.askedBy = this.system;
+    plan.askedKeys = keys;
+    plan.askedParameters = parameters;
   }
 
   /** A column of the variable's default value, shared by every variable and period with the same
@@ -418,10 +439,10 @@ export class Simulation {
     return column;
   }
 
-  private context(entity: EntityKey, length: number): FormulaContext {
+  private context(entity: EntityKey): EntityContext {
     let context = this.contexts.get(entity);
     if (!context) {
-      context = new EntityContext(this, length);
+      context = new EntityContext(this, entityCount(this.population, entity));
       this.contexts.set(entity, context);
     }
     return context;
@@ -429,17 +450,17 @@ export class Simulation {
 
   /** A parameter a formula asks, recorded in the trace (see `EntityContext`). */
   parameter(name: string, period: Period): ParameterAt {
-    let found = this.replayed(name, period, 'parameter')?.parameter;
+    let found = this.replayed(ASKED_PARAMETER, name, period) as ParameterAt | undefined;
     if (!found) {
       found =
         period.unit === 'eternity'
           ? this.system.parameters.at(name, startDate(period))
           : this.system.parameters.atMonth(name, period.year, period.month);
-      this.record('parameter', name, period, { parameter: found });
+      this.recording?.push(ASKED_PARAMETER, name, period, found);
     }
     if (found.warning) this.warnings.add(found.warning);
-    // The formula asking is the traced node on top of the stack (its nested calculations are done).
-    if (this.stack.length) this.askedParameters[this.askedParameterCount++] = found;
+    if (this.isTracing && this.depth !== 0 && this.replaying === undefined)
+      this.askedParameters[this.askedParameterCount++] = found;
     return found;
   }
 

@@ -104,7 +104,7 @@ export type Plan = {
   formula: { start: string; formula: Formula } | undefined;
   /** What the formula asked, in order, the first time it ran with the system `askedBy` (see
    *  `Simulation`'s replay; another system may hold other parameters under the same names). */
-  asked: Asked[] | undefined;
+  asked: AskedRecord | undefined;
   askedBy: object | undefined;
   /** The same record as a trace node's lists: the keys of the values asked (a sum's parts each)
    *  and the parameters, shared by the nodes of every run that replayed it whole. */
@@ -112,23 +112,20 @@ export type Plan = {
   askedParameters: ParameterAt[];
 };
 
-/** One thing a formula asked: a variable (`plan`), a sum (`plans`) or a parameter (`parameter`),
- *  by this name and for this period. */
-export type Asked = {
-  /** What was asked, kept apart from the answer's fields: a check of one field with a known name
-   *  (reading the answer's field by a name held in a variable cost about a tenth of a household). */
-  kind: 'plan' | 'plans' | 'parameter';
-  name: string;
-  /** The period object asked the first time, then its fields (periods are never written to). */
-  period: Period;
-  unit: PeriodUnit;
-  year: number;
-  month: number;
-  size: number;
-  plan: Plan | undefined;
-  plans: Plan[] | undefined;
-  parameter: ParameterAt | undefined;
-};
+/** The kinds of things a formula asks: a variable (answered by a plan), a sum (its plans) or a
+ *  parameter (its value at the period). */
+export const ASKED_PLAN = 0;
+export const ASKED_PLANS = 1;
+export const ASKED_PARAMETER = 2;
+export type AskedKind = typeof ASKED_PLAN | typeof ASKED_PLANS | typeof ASKED_PARAMETER;
+
+/** What a formula asked, in order, flat: for each request its kind, the name, the period object
+ *  (never written to) and what was found. One array read four slots at a time, rather than an
+ *  object per request: replaying a record is the engine's hottest path, and each object read
+ *  there was one more memory access. */
+export type AskedRecord = Array<AskedKind | string | Period | Plan | Plan[] | ParameterAt>;
+/** Slots per request in an `AskedRecord`. */
+export const ASKED_STRIDE = 4;
 
 /** Declares a variable; formulas are kept sorted by start date. Every field is set, in the same
  *  order, whether the definition gives it or not: all variables share one object shape, so the
