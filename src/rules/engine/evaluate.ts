@@ -23,7 +23,7 @@ type Options = {
   period: string | Period;
   variables: string[];
   trace?: boolean;
-  parseNumber?: (text: string, path: string) => number;
+  parseNumber?: (text: string) => number;
 };
 
 export const evaluate = (system: TaxBenefitSystem, situation: Situation, options: Options): Evaluation => {
@@ -59,7 +59,7 @@ export const evaluate = (system: TaxBenefitSystem, situation: Situation, options
 export const buildSimulation = (
   system: TaxBenefitSystem,
   situation: Situation,
-  options: { period: Period; trace?: boolean; parseNumber?: (text: string, path: string) => number },
+  options: { period: Period; trace?: boolean; parseNumber?: (text: string) => number },
 ) => {
   const parsed = parseSituation(system, situation, { period: options.period, parseNumber: options.parseNumber });
   const simulation = new Simulation(system, parsed.population, { trace: options.trace });

@@ -21,9 +21,23 @@ const checkMonth = (text: string, month: number) => {
   if (month < 1 || month > 12) throw new PeriodError(`période invalide « ${text} » : le mois doit être entre 01 et 12`);
 };
 
+/** Periods already parsed, by text: every request names the same few (periods are never
+ *  written to, so one object serves them all). Bounded: texts come from requests. */
+const parsed = new Map<string, Period>();
+const PARSED_MAX = 4096;
+
 /** Parses `2024-09`, `2024`, `month:2024-01:3`, `year:2022-01:3`, `year:2024`, `eternity`. */
 export const parsePeriod = (input: string | number): Period => {
-  const text = String(input).trim();
+  const text = String(input);
+  let period = parsed.get(text);
+  if (!period) {
+    period = parsePeriodText(text.trim());
+    if (parsed.size < PARSED_MAX) parsed.set(text, period);
+  }
+  return period;
+};
+
+const parsePeriodText = (text: string): Period => {
   if (text === 'eternity' || text === 'ETERNITY') return ETERNITY;
   let match = MONTH.exec(text);
   if (match) {

@@ -28,16 +28,23 @@ export type ParsedSituation = {
   ids: Record<EntityKey, string[]>;
 };
 
-type Options = { period: Period; parseNumber?: (text: string, path: string) => number };
+/** `parseNumber` reads a number written as text (OpenFisca's tests write `1412.64 / 12`); its
+ *  error's message is given with the value's path. */
+type Options = { period: Period; parseNumber?: (text: string) => number };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const PERIOD_KEY = /^(\d{4}(-\d{2})?|(month|year):\d{4}(-\d{2})?(:\d+)?|eternity|ETERNITY)$/;
+const isPeriodKey = (key: string) => PERIOD_KEY.test(key);
 
-const defaultNumber = (text: string, path: string): number => {
+/** The path of an input in the situation, written only for an error (most requests have none). */
+const pathOf = (entity: EntityKey, id: string, name: string, periodText?: string) =>
+  `${ENTITIES[entity].plural}.${id}.${name}${periodText === undefined ? '' : `.${periodText}`}`;
+
+const defaultNumber = (text: string): number => {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) throw new SituationError(path, `« ${text} » n'est pas un nombre`);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new ValueError(`« ${text} » n'est pas un nombre`);
   return value;
 };
 
@@ -114,24 +121,26 @@ export const parseSituation = (system: TaxBenefitSystem, situation: Situation, o
   const inputs = new Map<string, SituationInput & { given: Uint8Array }>();
   const addValues = (entityKey: EntityKey, rows: Array<[string, Record<string, unknown>]>) => {
     rows.forEach(([rowId, variables], row) => {
-      for (const [name, raw] of Object.entries(variables)) {
-        const path = `${ENTITIES[entityKey].plural}.${rowId}.${name}`;
+      for (const name in variables) {
+        const raw = variables[name];
         if (raw === null || raw === undefined) continue;
         const variable = system.variable(name);
         if (variable.entity !== entityKey)
-          throw new SituationError(path, `${name} se rapporte à l'entité ${variable.entity}, pas ${entityKey}`);
+          throw new SituationError(
+            pathOf(entityKey, rowId, name),
+            `${name} se rapporte à l'entité ${variable.entity}, pas ${entityKey}`,
+          );
         const byPeriod =
-          isRecord(raw) && Object.keys(raw).every((k) => PERIOD_KEY.test(k))
-            ? raw
-            : { [periodKey(options.period)]: raw };
-        for (const [periodText, value] of Object.entries(byPeriod)) {
+          isRecord(raw) && Object.keys(raw).every(isPeriodKey) ? raw : { [periodKey(options.period)]: raw };
+        for (const periodText in byPeriod) {
+          const value = byPeriod[periodText];
           if (value === null || value === undefined) continue;
           let period: Period;
           try {
             period = parsePeriod(periodText);
           } catch (error) {
             throw new SituationError(
-              `${path}.${periodText}`,
+              pathOf(entityKey, rowId, name, periodText),
               error instanceof PeriodError ? error.message : String(error),
             );
           }
@@ -145,13 +154,12 @@ export const parseSituation = (system: TaxBenefitSystem, situation: Situation, o
             if (variable.defaultValue) input.column.fill(variable.defaultValue);
             inputs.set(key, input);
           }
-          input.column[row] = convert(
-            variable.valueType,
-            value,
-            `${path}.${periodText}`,
-            parseNumber,
-            variable.possibleValues,
-          );
+          try {
+            input.column[row] = convert(variable.valueType, value, parseNumber, variable.possibleValues);
+          } catch (error) {
+            if (!(error instanceof ValueError)) throw error;
+            throw new SituationError(pathOf(entityKey, rowId, name, periodText), error.message);
+          }
           input.given[row] = 1;
         }
       }
@@ -177,35 +185,44 @@ const rankedMembership = (count: number, group: Int32Array, role: Uint8Array, or
   return m;
 };
 
+/** A value that is not of its variable's type (its path is added by the caller). */
+class ValueError extends Error {}
+
+const parseText = (text: string, parseNumber: (text: string) => number): number => {
+  try {
+    return parseNumber(text);
+  } catch (error) {
+    throw new ValueError(error instanceof Error ? error.message : String(error));
+  }
+};
+
 const convert = (
   type: string,
   value: unknown,
-  path: string,
-  parseNumber: (text: string, path: string) => number,
+  parseNumber: (text: string) => number,
   possibleValues: readonly string[] = [],
 ): number => {
   if (type === 'enum') {
     const index = possibleValues.indexOf(String(value));
-    if (index < 0)
-      throw new SituationError(path, `valeur inconnue « ${String(value)} » : attendu ${possibleValues.join(', ')}`);
+    if (index < 0) throw new ValueError(`valeur inconnue « ${String(value)} » : attendu ${possibleValues.join(', ')}`);
     return index;
   }
   if (type === 'bool') {
     if (typeof value === 'boolean') return value ? 1 : 0;
     if (value === 0 || value === 1) return value;
-    throw new SituationError(path, 'attendu true ou false');
+    throw new ValueError('attendu true ou false');
   }
   if (type === 'date') {
-    if (typeof value !== 'string') throw new SituationError(path, 'attendu une date AAAA-MM-JJ');
+    if (typeof value !== 'string') throw new ValueError('attendu une date AAAA-MM-JJ');
     try {
       return dayNumber(value);
     } catch (error) {
-      throw new SituationError(path, error instanceof Error ? error.message : String(error));
+      throw new ValueError(error instanceof Error ? error.message : String(error));
     }
   }
-  const number = typeof value === 'number' ? value : typeof value === 'string' ? parseNumber(value, path) : NaN;
-  if (!Number.isFinite(number)) throw new SituationError(path, 'attendu un nombre');
-  if (type === 'int' && !Number.isInteger(number)) throw new SituationError(path, 'attendu un nombre entier');
+  const number = typeof value === 'number' ? value : typeof value === 'string' ? parseText(value, parseNumber) : NaN;
+  if (!Number.isFinite(number)) throw new ValueError('attendu un nombre');
+  if (type === 'int' && !Number.isInteger(number)) throw new ValueError('attendu un nombre entier');
   return number;
 };
 
