@@ -217,11 +217,11 @@ const simulate = (system: TaxBenefitSystem, situation: Record<string, unknown>, 
     return rows[entity].get(id)!;
   };
   const results = computations.map((computation) => {
-    const path = [computation.plural, computation.id, computation.variable.name, computation.periodText];
     try {
       const column = simulation.calculate(computation.variable.name, computation.period);
       return toValue(computation.variable, column[rowOf(computation.entity, computation.id)]!);
     } catch (error) {
+      const path = [computation.plural, computation.id, computation.variable.name, computation.periodText];
       if (error instanceof NotSupportedError) throw errorAt(path, error.message);
       if (error instanceof SituationError) throw situationErrorAt(situation, error);
       throw error;

@@ -94,8 +94,9 @@ export class Simulation {
   private readonly cache: Array<Column | null | undefined>;
   /** The refused rows each value was computed from (batch only). */
   private readonly cacheRefusals: Array<Refusal[] | undefined>;
-  /** One formula context per entity, made once. */
-  private readonly contexts = new Map<string, EntityContext>();
+  /** One formula context per entity, made once (by entity: individu, famille, foyer_fiscal, menage;
+   *  an index, not a map: it is read before every formula). */
+  private readonly contexts: Array<EntityContext | undefined> = [undefined, undefined, undefined, undefined];
   private readonly defaults = new Map<string, Column>();
   /** Sums made by `add`, by the plans summed (never written to once made, like every column). */
   private readonly sums = new Map<Plan[], Float64Array>();
@@ -440,12 +441,8 @@ export class Simulation {
   }
 
   private context(entity: EntityKey): EntityContext {
-    let context = this.contexts.get(entity);
-    if (!context) {
-      context = new EntityContext(this, entityCount(this.population, entity));
-      this.contexts.set(entity, context);
-    }
-    return context;
+    const index = entity === 'individu' ? 0 : entity === 'famille' ? 1 : entity === 'foyer_fiscal' ? 2 : 3;
+    return (this.contexts[index] ??= new EntityContext(this, entityCount(this.population, entity)));
   }
 
   /** A parameter a formula asks, recorded in the trace (see `EntityContext`). */
