@@ -4,7 +4,7 @@
 // `/trace` answers `{ trace, entitiesDescription, requestedCalculations }`. A bad situation is an
 // error shaped as OpenFisca's: the message sits at the path of the fault, e.g.
 // `{ individus: { x: { salaire_nett: "…" } } }`, status 404 for an unknown variable, 400 otherwise.
-import { ENTITIES, GROUP_KEYS, roleField, type EntityKey } from './engine/entities.ts';
+import { ENTITIES, GROUP_KEYS, ROLE_FIELDS, type EntityKey } from './engine/entities.ts';
 import { NotSupportedError, SituationError } from './engine/errors.ts';
 import { buildSimulation } from './engine/evaluate.ts';
 import type { ParameterAt } from './engine/parameters.ts';
@@ -113,14 +113,17 @@ export const readRequest = (system: TaxBenefitSystem, body: unknown): Computatio
     throw errorAt(['individus'], 'Aucun individu : il faut au moins une personne pour faire un calcul.');
 
   const computations: Computation[] = [];
-  for (const [plural, instances] of Object.entries(body)) {
+  for (const plural in body) {
+    const instances = body[plural];
     const entity = PLURALS.get(plural)!;
     if (!isRecord(instances)) throw errorAt([plural], 'Type invalide : attendu un objet { identifiant: { … } }.');
-    const roleFields = new Set(ENTITIES[entity].roles.map(roleField));
-    for (const [id, instance] of Object.entries(instances)) {
+    const roleFields = ROLE_FIELDS[entity];
+    for (const id in instances) {
+      const instance = instances[id];
       if (!isRecord(instance))
         throw errorAt([plural, id], 'Type invalide : attendu un objet { variable: { période: valeur } }.');
-      for (const [name, values] of Object.entries(instance)) {
+      for (const name in instance) {
+        const values = instance[name];
         const path = [plural, id, name];
         if (roleFields.has(name)) {
           const members = Array.isArray(values) ? values : [values];
@@ -142,7 +145,8 @@ export const readRequest = (system: TaxBenefitSystem, body: unknown): Computatio
               variable.definitionPeriod === 'eternity' ? '"…"' : 'null'
             } } }.`,
           );
-        for (const [periodText, value] of Object.entries(values)) {
+        for (const periodText in values) {
+          const value = values[periodText];
           let period: Period;
           try {
             period = parsePeriod(periodText);

@@ -46,6 +46,15 @@ export const GROUP_KEYS: GroupKey[] = ['famille', 'foyer_fiscal', 'menage'];
 /** The key a role is written under in a situation (`parents`, `personne_de_reference`…). */
 export const roleField = (role: Role): string => role.plural ?? role.key;
 
+/** The keys of an entity's roles in a situation, by entity. */
+const roleFieldsOf = (key: EntityKey): ReadonlySet<string> => new Set(ENTITIES[key].roles.map(roleField));
+export const ROLE_FIELDS: Record<EntityKey, ReadonlySet<string>> = {
+  individu: roleFieldsOf('individu'),
+  famille: roleFieldsOf('famille'),
+  foyer_fiscal: roleFieldsOf('foyer_fiscal'),
+  menage: roleFieldsOf('menage'),
+};
+
 /** Role index of `enfants` in a famille: the one the family benefits count. */
 export const FAMILLE_PARENT = 0;
 export const FAMILLE_ENFANT = 1;

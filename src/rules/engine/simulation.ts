@@ -185,8 +185,9 @@ export class Simulation {
       for (const other of known) for (let i = 0; i < length; i++) rest[i]! -= other[i]!;
       for (let i = 0; i < length; i++) spread[i] = rest[i]! / missing.length;
     }
-    // The months share one column: inputs are never written to after being set.
-    for (const slot of missing) inputs[slot] = { column: spread, projected: true };
+    // The months share one column (and one input): inputs are never written to after being set.
+    const projected = { column: spread, projected: true };
+    for (const slot of missing) inputs[slot] = projected;
   }
 
   /** The value of a variable for a period of its definition unit (computing what it needs). */

@@ -11,7 +11,7 @@
 // And one of Guichet's: a person with an `age` but no `date_naissance` is taken as born on the
 // first day of the period's month, `age` years before (so "14 in March 2026" is born 2012-03-01).
 import { newColumn, type Column } from './columns.ts';
-import { ENTITIES, GROUP_KEYS, roleField, type EntityKey, type GroupKey } from './entities.ts';
+import { ENTITIES, GROUP_KEYS, ROLE_FIELDS, roleField, type EntityKey, type GroupKey } from './entities.ts';
 import { SituationError } from './errors.ts';
 import { dayNumber, parsePeriod, PeriodError, periodKey, startDate, thisYear, type Period } from './period.ts';
 import { membership, type Population } from './population.ts';
@@ -73,12 +73,14 @@ export const parseSituation = (system: TaxBenefitSystem, situation: Situation, o
     const role = new Uint8Array(personEntries.length);
     const order: number[] = [];
     let count = 0;
-    for (const [groupId, raw] of Object.entries(normalised[key])) {
+    const groupsGiven = normalised[key];
+    for (const groupId in groupsGiven) {
+      const raw = groupsGiven[groupId];
       const path = `${entity.plural}.${groupId}`;
       if (!isRecord(raw)) throw new SituationError(path, 'un groupe se décrit par ses rôles et ses variables');
       const variables: Record<string, unknown> = {};
-      const roleFields = new Set(entity.roles.map(roleField));
-      for (const [field, value] of Object.entries(raw)) if (!roleFields.has(field)) variables[field] = value;
+      const roleFields = ROLE_FIELDS[key];
+      for (const field in raw) if (!roleFields.has(field)) variables[field] = raw[field];
       entity.roles.forEach((r, roleIndex) => {
         const listed = raw[roleField(r)];
         if (listed === undefined || listed === null) return;
