@@ -521,7 +521,9 @@ class EntityContext implements FormulaContext {
   }
 
   members(group: GroupKey) {
-    return this.simulation.population.groups[group];
+    // Each group by its own name: a lookup by a name held in a variable is a slower, generic one.
+    const { groups } = this.simulation.population;
+    return group === 'famille' ? groups.famille : group === 'menage' ? groups.menage : groups.foyer_fiscal;
   }
 
   refuse(
