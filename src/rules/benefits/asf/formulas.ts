@@ -2,7 +2,7 @@
 // under 20 raised by a single parent without the other parent's support, a share of the BMAF,
 // less the alimony received (ASF différentielle), not paid under the minimum. Amounts are
 // gross of CRDS. Orphans of both parents (higher rate) are not supported yet.
-import { roundCents } from '../../engine/columns.ts';
+import { isAllZero, roundCents } from '../../engine/columns.ts';
 import { FAMILLE_ENFANT } from '../../engine/entities.ts';
 import { defineVariable } from '../../engine/variable.ts';
 
@@ -82,6 +82,8 @@ export const asf = defineVariable({
   formulas: {
     '2022-11-01': (ctx, period) => {
       const eligible = ctx.calc('asf_elig', period);
+      // No family eligible (most often, for one household): the amount is not asked.
+      if (isAllZero(eligible)) return new Float64Array(ctx.length);
       const montant = ctx.calc('asf_montant', period);
       const seuil = ctx.param(ASF_SEUIL_VERSEMENT, period);
       const result = new Float64Array(ctx.length);

@@ -3,7 +3,7 @@
 // ceiling (couple with one income, or raised for two incomes and single parents), a higher
 // amount under half that ceiling, and a differential amount just above it. Not paid with the
 // PAJE allocation de base. Amounts are gross of CRDS, as in OpenFisca-France.
-import { roundCents } from '../../engine/columns.ts';
+import { isAllZero, roundCents } from '../../engine/columns.ts';
 import { FAMILLE_ENFANT } from '../../engine/entities.ts';
 import { defineVariable } from '../../engine/variable.ts';
 import { ceilingScale, familyCeiling } from '../../variables/plafonds-paje.ts';
@@ -158,6 +158,8 @@ export const cf_non_majore_avant_cumul = defineVariable({
   formulas: {
     '2018-04-01': (ctx, period) => {
       const eligible = ctx.calc('cf_eligibilite_base', period);
+      // No family eligible (most often, for one household): resources and ceilings are not asked.
+      if (isAllZero(eligible)) return new Float64Array(ctx.length);
       const ressources = ctx.calc('cf_base_ressources', period);
       const plafond = ctx.calc('cf_plafond', period);
       const montant = roundCents(ctx.param(PF_BMAF, period) * ctx.param(CF_TAUX_BASE, period));
@@ -184,6 +186,8 @@ export const cf_majore_avant_cumul = defineVariable({
   formulas: {
     '2018-04-01': (ctx, period) => {
       const eligible = ctx.calc('cf_eligibilite_base', period);
+      // No family eligible (most often, for one household): resources and ceilings are not asked.
+      if (isAllZero(eligible)) return new Float64Array(ctx.length);
       const ressources = ctx.calc('cf_base_ressources', period);
       const plafond = ctx.calc('cf_majore_plafond', period);
       const montant = roundCents(ctx.param(PF_BMAF, period) * ctx.param(CF_TAUX_MAJORE, period));
