@@ -3,7 +3,7 @@
 // complément dégressif just above each ceiling, a majoration pour âge per child (not for the
 // eldest of two), and an allocation forfaitaire for a child reaching 20 in a family of 3 or more.
 // Amounts are gross of CRDS, as in OpenFisca-France.
-import { roundCents, type Column } from '../../engine/columns.ts';
+import { isAllZero, roundCents, type Column } from '../../engine/columns.ts';
 import { FAMILLE_ENFANT } from '../../engine/entities.ts';
 import { civilDate, type Period } from '../../engine/period.ts';
 import { defineVariable, type FormulaContext } from '../../engine/variable.ts';
@@ -247,8 +247,12 @@ export const af_allocation_forfaitaire_complement_degressif = defineVariable({
   label: "Allocations familiales - complément dégressif de l'allocation forfaitaire",
   reference: ['Code de la sécurité sociale, art. D521-2, II'],
   formulas: {
-    '2015-07-01': (ctx, period) =>
-      complement(ctx.calc('af_allocation_forfaitaire', period), monthlyExcess(ctx, period)),
+    '2015-07-01': (ctx, period) => {
+      const forfait = ctx.calc('af_allocation_forfaitaire', period);
+      // No allocation forfaitaire (most families): no complement, the resources are not asked.
+      if (isAllZero(forfait)) return new Float64Array(ctx.length);
+      return complement(forfait, monthlyExcess(ctx, period));
+    },
   },
 });
 
