@@ -6,7 +6,7 @@ import { filledColumn, isAllZero, newColumn, type Column } from './columns.ts';
 import type { EntityKey, GroupKey } from './entities.ts';
 import { NotSupportedError, SituationError } from './errors.ts';
 import type { ParameterAt } from './parameters.ts';
-import { dayNumber, ETERNITY, monthsOf, periodKey, startDate, yearsOf, type Period } from './period.ts';
+import { dayNumber, ETERNITY, periodKey, startDate, type Period } from './period.ts';
 import { entityCount, rowsIn, type Population } from './population.ts';
 import type { TaxBenefitSystem } from './tax-benefit-system.ts';
 import {
@@ -159,35 +159,36 @@ export class Simulation {
       inputs[planOf(variable, ETERNITY).slot] = { column, projected: false };
       return;
     }
+    // The months (or years) the input covers, found once per process (see `plansOver`).
     const parts =
-      variable.definitionPeriod === 'month'
-        ? monthsOf(period)
-        : period.unit === 'year' && period.month === 1
-          ? yearsOf(period)
-          : undefined;
+      variable.definitionPeriod === 'month' || (period.unit === 'year' && period.month === 1)
+        ? plansOver(variable, period)
+        : undefined;
     if (!parts)
       throw new SituationError(
         `${name}.${periodKey(period)}`,
         `${name} est une donnée annuelle : donnez-la pour une année (2024), pas pour ${periodKey(period)}`,
       );
-    const slots = parts.map((part) => planOf(variable, part).slot);
-    if (slots.length === 1) {
-      inputs[slots[0]!] = { column, projected: false };
+    if (parts.length === 1) {
+      inputs[parts[0]!.slot] = { column, projected: false };
       return;
     }
-    const missing = slots.filter((slot) => !inputs[slot]);
-    if (!missing.length) return;
+    let missing = 0;
+    for (const part of parts) if (!inputs[part.slot]) missing++;
+    if (!missing) return;
     let spread = column;
     if (variable.setInput === 'divide') {
-      spread = new Float64Array(length);
-      const known = slots.filter((slot) => inputs[slot]).map((slot) => inputs[slot]!.column);
       const rest = new Float64Array(column);
-      for (const other of known) for (let i = 0; i < length; i++) rest[i]! -= other[i]!;
-      for (let i = 0; i < length; i++) spread[i] = rest[i]! / missing.length;
+      for (const part of parts) {
+        const known = inputs[part.slot]?.column;
+        if (known) for (let i = 0; i < length; i++) rest[i]! -= known[i]!;
+      }
+      spread = new Float64Array(length);
+      for (let i = 0; i < length; i++) spread[i] = rest[i]! / missing;
     }
     // The months share one column (and one input): inputs are never written to after being set.
     const projected = { column: spread, projected: true };
-    for (const slot of missing) inputs[slot] = projected;
+    for (const part of parts) if (!inputs[part.slot]) inputs[part.slot] = projected;
   }
 
   /** The value of a variable for a period of its definition unit (computing what it needs). */
