@@ -60,7 +60,8 @@ const household = (requested: string[] = catalogue.map(({ name }) => name)) => {
   const individus: Record<string, Record<string, unknown>> = {
     parent1: {
       date_naissance: { ETERNITY: '1988-04-12' },
-      salaire_net: { 'year:2025-01:12': 18_000 },
+      // 1,500 € a month over the twelve months before June 2025 (`year:2025-01:12` would be twelve years).
+      salaire_net: { 'month:2024-06:12': 18_000 },
       salaire_imposable: { '2023': 19_500 },
     },
     parent2: { date_naissance: { ETERNITY: '1990-09-30' } },
@@ -235,10 +236,11 @@ const syntheticPopulation = (households: number) => {
   };
   const inputs: BatchInput[] = [
     { name: 'date_naissance', period: 'eternity', column: birth },
-    { name: 'salaire_net', period: 'year:2025-01:12', column: salary },
-    { name: 'salaire_net', period: 'year:2024-01:12', column: salary },
-    { name: 'salaire_imposable', period: 'year:2023-01:12', column: taxable },
-    { name: 'statut_occupation_logement', period: 'year:2025-01:12', column: housing },
+    // A year's amount, spread over its twelve months (`year:2025-01:12` would be twelve years).
+    { name: 'salaire_net', period: '2025', column: salary },
+    { name: 'salaire_net', period: '2024', column: salary },
+    { name: 'salaire_imposable', period: '2023', column: taxable },
+    { name: 'statut_occupation_logement', period: '2025', column: housing },
   ];
   return { population, inputs };
 };
