@@ -180,7 +180,6 @@ export class MonthTable<T> {
   }
 }
 
-/** Days since 1970-01-01 of an ISO date: how date values are stored in columns. */
 /** The value of the decimal digits of `text` from `start` to `end`, or -1 if one is not a digit. */
 const digits = (text: string, start: number, end: number): number => {
   let value = 0;
@@ -195,8 +194,8 @@ const digits = (text: string, start: number, end: number): number => {
 const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Days since 1970-01-01 of an ISO date `AAAA-MM-JJ` (years before 100 are refused, as
- *  JavaScript's dates read them as 19xx). Read digit by digit: formulas read date parameters and
+/** Days since 1970-01-01 of an ISO date `AAAA-MM-JJ`, how dates are stored in columns (years
+ *  before 100 are refused, as JavaScript's dates read them as 19xx). Read digit by digit: formulas read date parameters and
  *  every situation its birth dates, and a regular expression and two Date objects cost more than
  *  the rest of the reading. */
 export const dayNumber = (iso: string): number => {
