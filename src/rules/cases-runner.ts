@@ -100,7 +100,10 @@ export const runCase = (system: TaxBenefitSystem, testCase: Case): Omit<CaseResu
   let simulation: Simulation | undefined;
   try {
     const period = parsePeriod(String(testCase.period ?? firstPeriod(testCase.output)));
-    const built = buildSimulation(system, (testCase.input ?? {}) as Record<string, unknown>, { period, parseNumber: evaluateArithmetic });
+    const built = buildSimulation(system, (testCase.input ?? {}) as Record<string, unknown>, {
+      period,
+      parseNumber: evaluateArithmetic,
+    });
     simulation = built.simulation;
     const checks = expectations(testCase.output, period, built.ids);
     for (const check of checks) system.variable(check.variable);
