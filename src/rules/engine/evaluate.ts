@@ -2,7 +2,10 @@
 // returns their values by entity id, the warnings (parameters past their confirmed validity),
 // and the trace of how each value was produced.
 import { isoDate, monthCount, parsePeriod, periodKey, type Period } from './period.ts';
-import { parseSituation, type Situation } from './situation.ts';
+import type { Column } from './columns.ts';
+import { GROUP_KEYS } from './entities.ts';
+import type { Population } from './population.ts';
+import { parseSituation, type ParsedSituation, type Situation } from './situation.ts';
 import { Simulation, type TraceNode } from './simulation.ts';
 import type { TaxBenefitSystem } from './tax-benefit-system.ts';
 
@@ -56,16 +59,39 @@ export const evaluate = (system: TaxBenefitSystem, situation: Situation, options
   return result;
 };
 
+/** `copies` times the household read, copy k's rows of every entity after copy k-1's: in one
+ *  column-oriented simulation, as many variants of it as there are copies, each changed by
+ *  writing its rows (see `rights/missing-inputs.ts`). */
+const repeated = ({ population, inputs }: ParsedSituation, copies: number) => {
+  const repeat = <C extends Column>(column: C): C => {
+    const result = new (column.constructor as new (length: number) => C)(column.length * copies);
+    for (let k = 0; k < copies; k++) result.set(column, k * column.length);
+    return result;
+  };
+  const groups = {} as Population['groups'];
+  for (const key of GROUP_KEYS) {
+    const { count, group, role, rank } = population.groups[key];
+    const groupOfCopies = repeat(group);
+    for (let i = 0; i < groupOfCopies.length; i++) groupOfCopies[i]! += Math.floor(i / group.length) * count;
+    groups[key] = { count: count * copies, group: groupOfCopies, role: repeat(role), rank: repeat(rank) };
+  }
+  return {
+    population: { persons: population.persons * copies, groups },
+    inputs: inputs.map((input) => ({ ...input, column: repeat(input.column) })),
+  };
+};
+
 export const buildSimulation = (
   system: TaxBenefitSystem,
   situation: Situation,
-  options: { period: Period; trace?: boolean; parseNumber?: (text: string) => number },
+  options: { period: Period; trace?: boolean; parseNumber?: (text: string) => number; copies?: number },
 ) => {
   const parsed = parseSituation(system, situation, { period: options.period, parseNumber: options.parseNumber });
-  const simulation = new Simulation(system, parsed.population, { trace: options.trace });
+  const { population, inputs } = options.copies ? repeated(parsed, options.copies) : parsed;
+  const simulation = new Simulation(system, population, { trace: options.trace });
   // Shorter periods first, so a year given beside one of its months spreads only what is left.
-  const inputs = [...parsed.inputs].sort((a, b) => monthCount(a.period) - monthCount(b.period));
-  for (const input of inputs) simulation.setInput(input.name, input.period, input.column);
+  const sorted = [...inputs].sort((a, b) => monthCount(a.period) - monthCount(b.period));
+  for (const input of sorted) simulation.setInput(input.name, input.period, input.column);
   return { simulation, ids: parsed.ids };
 };
 

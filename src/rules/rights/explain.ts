@@ -33,8 +33,14 @@ export type CalculationStep = {
 
 type Ids = Record<EntityKey, string[]>;
 
-const euros = (value: number, lang: 'fr' | 'en') =>
-  new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(value);
+// Made once: a formatter costs far more to make than to use (it was 8 % of an estimate).
+const EUROS = {
+  fr: new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }),
+  en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }),
+};
+
+/** An amount in euros, written as in `lang`. */
+export const euros = (value: number, lang: 'fr' | 'en'): string => EUROS[lang].format(value);
 
 /** « Complément familial - Plafond… » → « Plafond… »: the benefit is already named above. */
 const plainLabel = (label: string) => {

@@ -244,36 +244,6 @@ export const findMissingInputs = (system: TaxBenefitSystem, situation: Situation
   return missing;
 };
 
-const COPY = '\u2042';
-
-/** The situation repeated `count` times, ids suffixed by the copy's number. */
-const replicate = (situation: Situation, count: number): Situation => {
-  const suffix = (id: unknown, k: number) => `${String(id)}${COPY}${k}`;
-  const copy = (groups: unknown, roles: Set<string>) => {
-    const result: Record<string, unknown> = {};
-    if (!isRecord(groups)) return result;
-    for (let k = 0; k < count; k++)
-      for (const [id, fields] of Object.entries(groups)) {
-        if (!isRecord(fields)) continue;
-        result[suffix(id, k)] = Object.fromEntries(
-          Object.entries(fields).map(([name, value]) => [
-            name,
-            roles.has(name) ? (Array.isArray(value) ? value.map((m) => suffix(m, k)) : suffix(value, k)) : value,
-          ]),
-        );
-      }
-    return result;
-  };
-  const result: Situation = { individus: copy(situation.individus, new Set()) };
-  for (const key of GROUP_KEYS) {
-    const roles = new Set(ENTITIES[key].roles.map((role) => role.plural ?? role.key));
-    const plural =
-      situation[ENTITIES[key].plural] ?? (isRecord(situation[key]) ? { [key]: situation[key] } : undefined);
-    if (plural !== undefined) result[ENTITIES[key].plural] = copy(plural, roles);
-  }
-  return result;
-};
-
 /**
  * Every probe in one simulation of as many copies of the household (the engine is column
  * oriented: a hundred copies cost little more than one). A benefit some copy makes "not
@@ -292,19 +262,8 @@ const runProbes = (
   const probes = groups.flat();
   if (!probes.length || !entries.length) return changes;
   const { month, trace, ids, baseline } = options;
-  const { simulation, ids: copies } = buildSimulation(system, replicate(situation, probes.length), { period: month });
-  // Row of copy k for each base row, per entity (auto-created groups are listed after the others).
-  const rowOf = {} as Record<EntityKey, Int32Array>;
-  const copyPattern = new RegExp(`${COPY}(\\d+)`);
-  for (const entity of Object.keys(ids) as EntityKey[]) {
-    const base = new Map(ids[entity].map((id, row) => [id, row]));
-    const width = ids[entity].length;
-    rowOf[entity] = new Int32Array(width * probes.length);
-    copies[entity].forEach((id, row) => {
-      const match = copyPattern.exec(id)!;
-      rowOf[entity][Number(match[1]) * width + base.get(id.replace(match[0], ''))!] = row;
-    });
-  }
+  // Copy k of the household is changed by probe k; its rows follow those of copy k - 1.
+  const { simulation } = buildSimulation(system, situation, { period: month, copies: probes.length });
   const byInput = new Map<string, Array<{ k: number; row: number; value: number }>>();
   probes.forEach(({ candidate, value }, k) => {
     for (const period of candidate.periods) {
@@ -318,9 +277,8 @@ const runProbes = (
     const width = ids[variable.entity].length;
     const base = trace.get(key)!.value;
     const column = newColumn(variable.valueType, width * probes.length);
-    for (let k = 0; k < probes.length; k++)
-      for (let row = 0; row < width; row++) column[rowOf[variable.entity][k * width + row]!] = base[row]!;
-    for (const { k, row, value } of sets) column[rowOf[variable.entity][k * width + row]!] = value;
+    for (let k = 0; k < probes.length; k++) for (let row = 0; row < width; row++) column[k * width + row] = base[row]!;
+    for (const { k, row, value } of sets) column[k * width + row] = value;
     simulation.setInput(name, parsePeriod(period), column);
   }
   const probed = computeBenefits(simulation, entries, month);
@@ -344,9 +302,7 @@ const runProbes = (
       const isChanged =
         Boolean(before.error) !== Boolean(after.error) ||
         before.values.some((column, p) =>
-          Array.from(column).some(
-            (value, row) => Math.abs(value - after.values[p]![rowOf[entry.entity][k * width + row]!]!) >= 0.005,
-          ),
+          Array.from(column).some((value, row) => Math.abs(value - after.values[p]![k * width + row]!) >= 0.005),
         );
       if (isChanged) mark(candidate, entry.id);
     });

@@ -3,6 +3,7 @@
 // fonts (no font file to ship) write Western European text; other characters are simplified.
 import PDFDocument from 'pdfkit';
 import type { RightsEstimate } from './estimate-rights.ts';
+import { euros as formatEuros } from './explain.ts';
 
 type Lang = 'fr' | 'en';
 
@@ -54,10 +55,7 @@ const printable = (text: string) =>
     .replace(/[≤]/g, '<=')
     .replace(/[^\u0020-\u00ff€’‘“”–—…œŒ•\n]/g, '?');
 
-const euros = (value: number, lang: Lang) =>
-  printable(
-    new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(value),
-  );
+const euros = (value: number, lang: Lang) => printable(formatEuros(value, lang));
 
 /** Renders the estimate as a PDF document. */
 export const rightsPdf = (estimate: RightsEstimate, { lang }: { lang: Lang }): Promise<Buffer> =>
