@@ -244,6 +244,13 @@ export const findMissingInputs = (system: TaxBenefitSystem, situation: Situation
   return missing;
 };
 
+/** Whether a copy's amounts (from row `start` of `copies`) differ from the household's by a cent or more. */
+const differsFrom = (amounts: Float64Array, copies: Float64Array, start: number) => {
+  for (let row = 0; row < amounts.length; row++)
+    if (Math.abs(amounts[row]! - copies[start + row]!) >= 0.005) return true;
+  return false;
+};
+
 /**
  * Every probe in one simulation of as many copies of the household (the engine is column
  * oriented: a hundred copies cost little more than one). A benefit some copy makes "not
@@ -268,7 +275,9 @@ const runProbes = (
   probes.forEach(({ candidate, value }, k) => {
     for (const period of candidate.periods) {
       const key = `${candidate.variable.name}@${period}`;
-      byInput.set(key, [...(byInput.get(key) ?? []), { k, row: candidate.row, value }]);
+      const sets = byInput.get(key);
+      if (sets) sets.push({ k, row: candidate.row, value });
+      else byInput.set(key, [{ k, row: candidate.row, value }]);
     }
   });
   for (const [key, sets] of byInput) {
@@ -277,7 +286,7 @@ const runProbes = (
     const width = ids[variable.entity].length;
     const base = trace.get(key)!.value;
     const column = newColumn(variable.valueType, width * probes.length);
-    for (let k = 0; k < probes.length; k++) for (let row = 0; row < width; row++) column[k * width + row] = base[row]!;
+    for (let k = 0; k < probes.length; k++) column.set(base, k * width);
     for (const { k, row, value } of sets) column[k * width + row] = value;
     simulation.setInput(name, parsePeriod(period), column);
   }
@@ -301,9 +310,7 @@ const runProbes = (
     probes.forEach(({ candidate }, k) => {
       const isChanged =
         Boolean(before.error) !== Boolean(after.error) ||
-        before.values.some((column, p) =>
-          Array.from(column).some((value, row) => Math.abs(value - after.values[p]![k * width + row]!) >= 0.005),
-        );
+        before.values.some((column, p) => differsFrom(column, after.values[p]!, k * width));
       if (isChanged) mark(candidate, entry.id);
     });
   }
