@@ -5,7 +5,9 @@
 // 3. the full catalogue over 1,000,000 synthetic households in batch (calculateBatch), with the
 //    households per second and the peak memory of this process.
 // Targets (issue 3): p50 < 0.2 ms; ≥ 3,000 req/s with p99 < 20 ms; < 20 s and < 4 GB.
-// BENCH_ONLY=single|http|batch runs one part (BENCH_SKIP_HTTP=1 leaves out part 2); BENCH_PORT (3910).
+// 4. the estimate of rights behind POST /api/v1/rights (every right, its explanation, the questions
+//    whose answer would change a result), in this process, for the same household.
+// BENCH_ONLY=single|http|batch|rights runs one part (BENCH_SKIP_HTTP=1 leaves out part 2); BENCH_PORT (3910).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +16,7 @@ import autocannon from 'autocannon';
 import { parse } from 'yaml';
 import {
   calculateBatch,
+  estimateRights,
   getSystem,
   membership,
   NotSupportedError,
@@ -31,7 +34,7 @@ const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const ONLY = process.env.BENCH_ONLY;
-const runs = (part: 'single' | 'http' | 'batch') =>
+const runs = (part: 'single' | 'http' | 'batch' | 'rights') =>
   (!ONLY || ONLY === part) && !(part === 'http' && process.env.BENCH_SKIP_HTTP === '1');
 const MONTH = '2025-06';
 const YEAR = '2025';
@@ -319,5 +322,22 @@ if (runs('batch')) {
   );
   console.log(`   Totaux : ${many.totals}`);
   if (many.refused.length) console.log(`   Foyers « non pris en charge » : ${many.refused.join(' ; ')}`);
+}
+if (runs('rights')) {
+  // The household as a person would give it: nothing asked, every right estimated.
+  const estimate = () => estimateRights(system, household([]), { month: MONTH });
+  const iterations = Math.max(1, Math.round(ITERATIONS / 100));
+  for (let i = 0; i < Math.min(50, iterations); i++) estimate(); // warm-up
+  const times = new Array<number>(iterations);
+  let questions = 0;
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    questions = estimate().missing.length;
+    times[i] = performance.now() - start;
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `4. Estimation des droits (ce que calcule POST /api/v1/rights, ${questions} questions qui changeraient un résultat), ${iterations} fois : p50 ${ms(percentile(times, 0.5))} ms, p99 ${ms(percentile(times, 0.99))} ms`,
+  );
 }
 console.log('\nChiffres indicatifs : la machine est partagée (voir la charge ci-dessus).');

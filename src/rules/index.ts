@@ -41,5 +41,8 @@ export const evaluate = (
   options: { period: string; variables: string[]; trace?: boolean },
 ): Evaluation => evaluateWith(getSystem(), situation, options);
 
+/** Every right of the catalogue for a situation, explained, with the questions that would change a result (POST /api/v1/rights). */
+export { estimateRights } from './rights/estimate-rights.ts';
+
 /** A situation from Guichet's records (OpenFisca's whole vocabulary) reduced to what the engine reads. */
 export { engineSituation } from './rights/check-situation.ts';
