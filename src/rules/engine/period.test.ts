@@ -10,6 +10,7 @@ import {
   startDate,
   fullYears,
   dayNumber,
+  isoDate,
   MonthTable,
 } from './period.ts';
 
@@ -40,6 +41,19 @@ describe('périodes', () => {
     assert.equal(fullYears(dayNumber('2012-03-01'), 2026, 3, 1), 14);
     assert.equal(fullYears(dayNumber('2012-03-02'), 2026, 3, 1), 13);
     assert.equal(fullYears(dayNumber('2000-02-29'), 2024, 2, 28), 23);
+  });
+
+  it('compte les jours depuis le 1er janvier 1970 et refuse une date impossible ou mal écrite', () => {
+    assert.equal(dayNumber('1970-01-01'), 0);
+    assert.equal(dayNumber('1969-12-31'), -1);
+    assert.equal(dayNumber('2000-03-01') - dayNumber('2000-02-28'), 2); // 2000 est bissextile
+    assert.equal(dayNumber('1900-03-01') - dayNumber('1900-02-28'), 1); // 1900 ne l'est pas
+    assert.equal(dayNumber('2025-06-01'), Date.UTC(2025, 5, 1) / 86_400_000);
+    assert.equal(isoDate(dayNumber('2024-02-29')), '2024-02-29');
+    for (const impossible of ['2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '0050-01-01'])
+      assert.throws(() => dayNumber(impossible), /date impossible/, impossible);
+    for (const invalid of ['2024-1-01', '2024/01/01', ' 2024-01-01', '2024-01-01T00:00', '20240101', ''])
+      assert.throws(() => dayNumber(invalid), /date invalide/, invalid);
   });
 
   it('retrouve une valeur par mois ou par année, y compris avant 1900 et après 2199', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getSystem } from '../system.ts';
 import { calculateBatch } from './batch.ts';
-import { evaluate, traceInputs } from './evaluate.ts';
+import { buildSimulation, evaluate, traceInputs } from './evaluate.ts';
 import { dayNumber, parsePeriod } from './period.ts';
 import { membership, type Population } from './population.ts';
 import { Simulation } from './simulation.ts';
@@ -16,6 +16,19 @@ const family = (children: string[], extra: Record<string, unknown> = {}) => ({
 });
 
 describe('évaluation d’un foyer', () => {
+  it('répète un foyer en copies dont chacune se modifie seule (les questions de l’estimation)', () => {
+    const situation = family(['2015-01-01', '2018-01-01']);
+    const { simulation } = buildSimulation(getSystem(), situation, { period: parsePeriod('2025-06'), copies: 3 });
+    assert.equal(simulation.population.persons, 9);
+    assert.deepEqual([...simulation.population.groups.famille.group], [0, 0, 0, 1, 1, 1, 2, 2, 2]);
+    // The elder child of the second copy only is 25: that family has one child left, no AF.
+    const births = ['1980-01-01', '2015-01-01', '2018-01-01'].map(dayNumber);
+    const tiled = new Int32Array([...births, ...births, ...births]);
+    tiled[4] = dayNumber('2000-01-01');
+    simulation.setInput('date_naissance', parsePeriod('eternity'), tiled);
+    assert.deepEqual([...simulation.calculate('af', parsePeriod('2025-06'))], [151.8, 0, 151.8]);
+  });
+
   it('une variable donnée en entrée remplace sa formule', () => {
     const situation = family(['2015-01-01', '2018-01-01']);
     const computed = evaluate(getSystem(), situation, { period: '2025-06', variables: ['af'] });
