@@ -73,4 +73,35 @@ describe('calcul en lot', () => {
     assert.deepEqual(shared.notSupported, alone.notSupported);
     assert.deepEqual(shared.warnings, alone.warnings);
   });
+
+  it('un foyer qui ne loue pas n’est pas « non pris en charge » pour les aides au logement parce qu’un autre loue', () => {
+    const system = getSystem();
+    // Two one-person households: the first rents (and earns), the second owns its home and
+    // receives unemployment benefits, which the aid's resources do not count yet.
+    const one = Int32Array.from([0, 1]);
+    const alone = membership(2, one, new Uint8Array(2));
+    const statut = system.variable('statut_occupation_logement').possibleValues!;
+    const inputs: BatchInput[] = [
+      {
+        name: 'date_naissance',
+        period: 'eternity',
+        column: Int32Array.from([DAY_2025_06_01 - 30 * 365, DAY_2025_06_01 - 40 * 365]),
+      },
+      { name: 'salaire_imposable', period: '2024', column: Float64Array.from([6_000, 0]) },
+      { name: 'salaire_imposable', period: '2025', column: Float64Array.from([6_000, 0]) },
+      { name: 'chomage_net', period: '2025', column: Float64Array.from([0, 12_000]) },
+      {
+        name: 'statut_occupation_logement',
+        period: '2025-06',
+        column: Int32Array.from([statut.indexOf('locataire_vide'), statut.indexOf('proprietaire')]),
+      },
+      { name: 'loyer', period: '2025-06', column: Float64Array.from([600, 0]) },
+    ];
+    const population: Population = { persons: 2, groups: { famille: alone, foyer_fiscal: alone, menage: alone } };
+    const result = calculateBatch(system, population, inputs, [{ name: 'aide_logement', period: '2025-06' }]);
+    // The owner's aid is 0, as when computed alone; the tenant's is computed.
+    assert.deepEqual(result.notSupported['aide_logement@2025-06'] ?? [], []);
+    assert.ok(result.columns['aide_logement@2025-06']![0]! > 0);
+    assert.equal(result.columns['aide_logement@2025-06']![1], 0);
+  });
 });

@@ -150,7 +150,9 @@ export const aide_logement_base_ressources = defineVariable({
   formulas: {
     [REFORME_2021]: (ctx, period) => {
       const months = referenceMonths(period);
-      refuseUnsupportedResources(ctx, months);
+      // Only for the households whose aid is computed: in a batch, one tenant makes the resources
+      // computed for all, and another household's would not count (alone, its aid is 0).
+      refuseUnsupportedResources(ctx, months, ctx.project('famille', eligibleTenants(ctx, period)));
       const last = months[months.length - 1]!;
       const taux = ctx.param(ABATTEMENT_TAUX, last);
       const minimum = ctx.param(ABATTEMENT_MINIMUM, last);
@@ -171,15 +173,16 @@ export const aide_logement_base_ressources = defineVariable({
   },
 });
 
-/** Resources Guichet does not count yet: answered "not supported" rather than left out. */
-const refuseUnsupportedResources = (ctx: FormulaContext, months: Period[]) => {
+/** Resources Guichet does not count yet: answered "not supported" rather than left out, for the
+ *  persons of the households whose aid is computed (`computed`, by person). */
+const refuseUnsupportedResources = (ctx: FormulaContext, months: Period[], computed: ArrayLike<number>) => {
   const { role } = ctx.members('famille');
   const refuse = (what: string, values: ArrayLike<number>, test: (v: number, i: number) => unknown = (v) => v !== 0) =>
     ctx.refuse(
       `non pris en charge : ${what} dans les ressources des aides au logement ne sont pas encore calculé(e)s par Guichet`,
       'individu',
       values,
-      test,
+      (v, i) => computed[i] && test(v, i),
     );
   for (const m of months) {
     const salaires = ctx.calc('salaire_imposable', m);
@@ -188,7 +191,7 @@ const refuseUnsupportedResources = (ctx: FormulaContext, months: Period[]) => {
       `non pris en charge : les aides au logement comptent le salaire imposable, seul le salaire net est donné pour ${m.year}-${String(m.month).padStart(2, '0')}`,
       'individu',
       ctx.calc('salaire_net', m),
-      (n, i) => n > 0 && !(salaires[i]! > 0),
+      (n, i) => computed[i] && n > 0 && !(salaires[i]! > 0),
     );
     refuse('les allocations chômage', ctx.calc('chomage_net', m), (v) => v > 0);
     refuse('les pensions de retraite', ctx.calc('retraite_brute', m), (v) => v > 0);
