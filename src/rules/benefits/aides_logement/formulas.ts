@@ -152,7 +152,7 @@ export const aide_logement_base_ressources = defineVariable({
       const months = referenceMonths(period);
       // Only for the households whose aid is computed: in a batch, one tenant makes the resources
       // computed for all, and another household's would not count (alone, its aid is 0).
-      refuseUnsupportedResources(ctx, months, ctx.project('famille', eligibleTenants(ctx, period)));
+      refuseUnsupportedResources(ctx, months, ctx.project('famille', ctx.calc('aide_logement_calculee', period)));
       const last = months[months.length - 1]!;
       const taux = ctx.param(ABATTEMENT_TAUX, last);
       const minimum = ctx.param(ABATTEMENT_MINIMUM, last);
@@ -548,44 +548,54 @@ const LOCATAIRES = new Set([
 ]);
 
 /** Tenants paying a rent: the households whose aid Guichet computes. Other situations that may
- *  open a right are refused as "not supported", with the reason. */
-const eligibleTenants = (ctx: FormulaContext, period: Period): Uint8Array => {
-  const statut = ofMenage(ctx, 'statut_occupation_logement', period);
-  const rent = ofMenage(ctx, 'loyer', period);
-  const refuse = (reason: string, values: ArrayLike<number>, test: (value: number, row: number) => unknown) =>
-    ctx.refuse(`non pris en charge : ${reason} (aides au logement)`, 'famille', values, test);
-  const eligible = mapColumn(Uint8Array, statut, (s, g) => (LOCATAIRES.has(s) && rent[g]! > 0 ? 1 : 0));
-  const check = (name: string, reason: string) =>
-    refuse(reason, ofMenage(ctx, name, period), (v, g) => v && eligible[g]);
-  refuse(
-    'accédants à la propriété remboursant un prêt (aide « accession » non encore calculée)',
-    statut,
-    (s) => s === statutOccupation('primo_accedant'),
-  );
-  refuse(
-    'résidents de foyer (barème « foyer » non encore calculé)',
-    statut,
-    (s) => s === statutOccupation('locataire_foyer'),
-  );
-  refuse(
-    "un loyer est donné sans le statut d'occupation du logement",
-    statut,
-    (s, g) => s === statutOccupation('non_renseigne') && rent[g]! > 0,
-  );
-  if (!eligible.some(Boolean)) return eligible;
-  check('coloc', 'colocation (plafond de loyer réduit)');
-  check('logement_chambre', 'logement en chambre (plafond de loyer réduit)');
-  check('residence_dom', 'outre-mer (forfait de charges et R0 propres)');
-  check('residence_mayotte', 'Mayotte (barème propre)');
-  const etudiant = ctx.calc('etudiant', period);
-  const { role } = ctx.members('famille');
-  const etudiants = ctx.count(
-    'famille',
-    mapColumn(Uint8Array, etudiant, (e, i) => (e && role[i] === FAMILLE_PARENT ? 1 : 0)),
-  );
-  refuse('étudiants (forfait de ressources propre)', etudiants, (n, g) => n > 0 && eligible[g]);
-  return eligible;
-};
+ *  open a right are refused as "not supported", with the reason. A variable, computed once: the
+ *  amount and the resources (whose refusals concern these households only) both ask it. */
+export const aide_logement_calculee = defineVariable({
+  name: 'aide_logement_calculee',
+  entity: 'famille',
+  definitionPeriod: 'month',
+  valueType: 'bool',
+  label: "Aide au logement calculée par Guichet (locataire d'un logement ordinaire payant un loyer)",
+  formulas: {
+    '0001-01-01': (ctx, period) => {
+      const statut = ofMenage(ctx, 'statut_occupation_logement', period);
+      const rent = ofMenage(ctx, 'loyer', period);
+      const refuse = (reason: string, values: ArrayLike<number>, test: (value: number, row: number) => unknown) =>
+        ctx.refuse(`non pris en charge : ${reason} (aides au logement)`, 'famille', values, test);
+      const eligible = mapColumn(Uint8Array, statut, (s, g) => (LOCATAIRES.has(s) && rent[g]! > 0 ? 1 : 0));
+      const check = (name: string, reason: string) =>
+        refuse(reason, ofMenage(ctx, name, period), (v, g) => v && eligible[g]);
+      refuse(
+        'accédants à la propriété remboursant un prêt (aide « accession » non encore calculée)',
+        statut,
+        (s) => s === statutOccupation('primo_accedant'),
+      );
+      refuse(
+        'résidents de foyer (barème « foyer » non encore calculé)',
+        statut,
+        (s) => s === statutOccupation('locataire_foyer'),
+      );
+      refuse(
+        "un loyer est donné sans le statut d'occupation du logement",
+        statut,
+        (s, g) => s === statutOccupation('non_renseigne') && rent[g]! > 0,
+      );
+      if (!eligible.some(Boolean)) return eligible;
+      check('coloc', 'colocation (plafond de loyer réduit)');
+      check('logement_chambre', 'logement en chambre (plafond de loyer réduit)');
+      check('residence_dom', 'outre-mer (forfait de charges et R0 propres)');
+      check('residence_mayotte', 'Mayotte (barème propre)');
+      const etudiant = ctx.calc('etudiant', period);
+      const { role } = ctx.members('famille');
+      const etudiants = ctx.count(
+        'famille',
+        mapColumn(Uint8Array, etudiant, (e, i) => (e && role[i] === FAMILLE_PARENT ? 1 : 0)),
+      );
+      refuse('étudiants (forfait de ressources propre)', etudiants, (n, g) => n > 0 && eligible[g]);
+      return eligible;
+    },
+  },
+});
 
 export const aide_logement_montant = defineVariable({
   name: 'aide_logement_montant',
@@ -602,7 +612,7 @@ export const aide_logement_montant = defineVariable({
     "Locataires d'un logement ordinaire (HLM, vide ou meublé) payant un loyer. Non versée sous 10 € par mois.",
   formulas: {
     '2022-07-01': (ctx, period) => {
-      const eligible = eligibleTenants(ctx, period);
+      const eligible = ctx.calc('aide_logement_calculee', period);
       if (!eligible.some((e) => e)) return new Float64Array(ctx.length);
       const seuil = ctx.param(AL_SEUIL_VERSEMENT, period);
       const brut = ctx.calc('aide_logement_montant_brut', period);
@@ -699,6 +709,7 @@ export const VARIABLES = [
   aide_logement_montant_brut,
   crds_logement,
   aide_logement_non_calculable,
+  aide_logement_calculee,
   aide_logement_montant,
   apl,
   alf,
