@@ -74,6 +74,22 @@ const isSamePeriod = (recorded: Period, period: Period) =>
     recorded.unit === period.unit &&
     recorded.size === period.size);
 
+/** The key of each value (a sum's parts each) and each parameter found by a record's requests
+ *  before `end`, in order: a trace node's lists. */
+const eachFound = (
+  record: AskedRecord,
+  end: number,
+  onKey: (key: string) => unknown,
+  onParameter: (parameter: ParameterAt) => unknown,
+) => {
+  for (let i = 0; i < end; i += ASKED_STRIDE) {
+    const found = record[i + 3];
+    if (record[i] === ASKED_PARAMETER) onParameter(found as ParameterAt);
+    else if (record[i] === ASKED_PLANS) for (const plan of found as Plan[]) onKey(plan.key);
+    else onKey((found as Plan).key);
+  }
+};
+
 /** Adds the refusals not already in `to`. */
 const mergeRefusals = (to: Refusal[], from: Refusal[]) => {
   for (const refusal of from) if (!to.includes(refusal)) to.push(refusal);
@@ -228,13 +244,12 @@ export class Simulation {
     const record = this.replaying!;
     this.replaying = undefined;
     if (!this.isTracing) return;
-    for (let i = 0; i < this.next; i += ASKED_STRIDE) {
-      const found = record[i + 3];
-      if (record[i] === ASKED_PARAMETER) this.askedParameters[this.askedParameterCount++] = found as ParameterAt;
-      else if (record[i] === ASKED_PLANS)
-        for (const plan of found as Plan[]) this.askedVariables[this.askedVariableCount++] = plan.key;
-      else this.askedVariables[this.askedVariableCount++] = (found as Plan).key;
-    }
+    eachFound(
+      record,
+      this.next,
+      (key) => (this.askedVariables[this.askedVariableCount++] = key),
+      (parameter) => (this.askedParameters[this.askedParameterCount++] = parameter),
+    );
   }
 
   private calculatePlan(plan: Plan): Column {
@@ -417,12 +432,12 @@ export class Simulation {
   private keepRecord(plan: Plan, record: AskedRecord): void {
     const keys: string[] = [];
     const parameters: ParameterAt[] = [];
-    for (let i = 0; i < record.length; i += ASKED_STRIDE) {
-      const found = record[i + 3];
-      if (record[i] === ASKED_PARAMETER) parameters.push(found as ParameterAt);
-      else if (record[i] === ASKED_PLANS) for (const part of found as Plan[]) keys.push(part.key);
-      else keys.push((found as Plan).key);
-    }
+    eachFound(
+      record,
+      record.length,
+      (key) => keys.push(key),
+      (parameter) => parameters.push(parameter),
+    );
     plan.asked = record;
     plan.askedBy = this.system;
     plan.askedKeys = keys;
